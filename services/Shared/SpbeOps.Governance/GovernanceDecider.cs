@@ -1,0 +1,123 @@
+using SpbeOps.ServiceDefaults;
+using SpbeOps.ServiceDefaults.Problems;
+
+namespace SpbeOps.Governance;
+
+/// <summary>Pure rules of governance records: what a valid record of each type holds, and what may change.</summary>
+public static class GovernanceDecider
+{
+    public static FieldErrors Validate(string recordType, GovernanceRecordRequest r, GovernanceOptions options)
+    {
+        var errors = new FieldErrors();
+        if (r.Indicator is null) errors.Add("indicator", $"wajib diisi, salah satu dari / is required, one of: {string.Join(", ", options.Indicators)}");
+        else if (!options.Topics.ContainsKey(r.Indicator.Value))
+            errors.Add("indicator", $"layanan ini mencatat indikator / this service records indicators {string.Join(", ", options.Indicators)}");
+        errors.Required("title", r.Title, 300).MaxLength("description", r.Description, 4000).Url("documentUrl", r.DocumentUrl);
+
+        var allOpd = r.AllOpd ?? false;
+        var scope = r.ScopeOpds ?? [];
+        if (!allOpd && scope.Count == 0) errors.Add("scopeOpds", "isi daftar perangkat daerah atau allOpd=true / list the perangkat daerah covered, or set allOpd=true");
+        for (var i = 0; i < scope.Count; i++)
+            if (!PerangkatDaerahCode.IsValid(scope[i])) errors.Add($"scopeOpds[{i}]", PerangkatDaerahCode.Rule);
+
+        switch (recordType)
+        {
+            case GovernanceRecordTypes.Policy:
+                errors.OneOf("kind", r.Kind, GovernanceVocabulary.PolicyKinds)
+                    .Required("number", r.Number, 200)
+                    .OneOf("issuer", r.Issuer, GovernanceVocabulary.Issuers);
+                if (r.Date is null) errors.Add("date", "tanggal penetapan wajib diisi / the date of issue is required");
+                if (r.IssuerOpd is not null && !PerangkatDaerahCode.IsValid(r.IssuerOpd)) errors.Add("issuerOpd", PerangkatDaerahCode.Rule);
+                if (r.Issuer == "kepala-perangkat-daerah" && r.IssuerOpd is null)
+                    errors.Add("issuerOpd", "wajib diisi bila penerbit kepala perangkat daerah / required when the issuer is the head of a perangkat daerah");
+                var from = r.ValidFrom ?? r.Date;
+                if (from is not null && r.ValidUntil is not null && r.ValidUntil < from)
+                    errors.Add("validUntil", "tidak boleh sebelum mulai berlaku / must not be before validFrom");
+                if (r.Indicator is { } n && options.Topics.TryGetValue(n, out var topics) && topics.Count > 0)
+                {
+                    var covers = r.Covers ?? [];
+                    for (var i = 0; i < covers.Count; i++)
+                        if (!topics.Contains(covers[i]))
+                            errors.Add($"covers[{i}]", $"'{covers[i]}' bukan cakupan indikator {n}; gunakan / is not a topic of indicator {n}; use: {string.Join(", ", topics)}");
+                }
+                break;
+            case GovernanceRecordTypes.Programme:
+                if (r.Date is null) errors.Add("date", "tanggal mulai program wajib diisi / the programme's start date is required");
+                if (r.EndDate is null) errors.Add("endDate", "tanggal akhir program wajib diisi / the programme's end date is required");
+                else if (r.Date is not null && r.EndDate < r.Date) errors.Add("endDate", "tidak boleh sebelum tanggal mulai / must not be before date");
+                if ((r.Activities ?? []).Count == 0) errors.Add("activities", "sebutkan minimal satu kegiatan / name at least one activity");
+                break;
+            case GovernanceRecordTypes.Review:
+                if (r.Date is null) errors.Add("date", "tanggal reviu wajib diisi / the date of the review is required");
+                else if (r.Date > DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1)) errors.Add("date", "reviu belum terjadi / a review cannot be dated in the future");
+                errors.Required("reviewer", r.Reviewer, 200);
+                if ((r.Findings ?? []).Count == 0) errors.Add("findings", "catat minimal satu temuan / record at least one finding");
+                break;
+            case GovernanceRecordTypes.FollowUp:
+                if (r.ReviewId is null) errors.Add("reviewId", "tindak lanjut harus merujuk reviu / a follow-up must name the review it follows up");
+                if (r.Date is null) errors.Add("date", "tanggal target wajib diisi / the due date is required");
+                errors.OneOf("status", r.Status, GovernanceVocabulary.FollowUpStatuses, required: false);
+                if (r.Status == GovernanceVocabulary.FollowUpDone)
+                    errors.Add("status", "gunakan POST .../completion untuk menyelesaikan / complete a follow-up with POST .../completion");
+                break;
+        }
+        return errors;
+    }
+
+    public static GovernanceRecord Build(Guid id, string recordType, GovernanceRecordRequest r, GovernanceRecord? previous, string actor, DateTimeOffset now) => new()
+    {
+        Id = id,
+        Indicator = r.Indicator!.Value,
+        RecordType = recordType,
+        Title = r.Title!.Trim(),
+        Description = r.Description,
+        PolicyKind = recordType == GovernanceRecordTypes.Policy ? r.Kind : null,
+        Number = r.Number,
+        Issuer = recordType == GovernanceRecordTypes.Policy ? r.Issuer : null,
+        IssuerOpd = r.IssuerOpd,
+        ValidFrom = recordType == GovernanceRecordTypes.Policy ? r.ValidFrom ?? r.Date : null,
+        ValidUntil = r.ValidUntil,
+        Covers = [.. (r.Covers ?? []).Distinct()],
+        AllOpd = r.AllOpd ?? false,
+        ScopeOpds = r.AllOpd == true ? [] : [.. (r.ScopeOpds ?? []).Distinct()],
+        Date = r.Date,
+        EndDate = r.EndDate,
+        Activities = [.. r.Activities ?? []],
+        Findings = [.. r.Findings ?? []],
+        Reviewer = r.Reviewer,
+        ReviewId = recordType == GovernanceRecordTypes.FollowUp ? r.ReviewId : null,
+        Status = recordType == GovernanceRecordTypes.FollowUp ? r.Status ?? previous?.Status ?? GovernanceVocabulary.FollowUpPlanned : null,
+        CompletedOn = previous?.CompletedOn,
+        Outcome = previous?.Outcome,
+        DocumentUrl = r.DocumentUrl,
+        RecordedBy = actor,
+        UpdatedAt = now,
+        Version = (previous?.Version ?? 0) + 1,
+    };
+
+    public static GovernanceRecord Complete(GovernanceRecord followUp, DateOnly completedOn, string outcome, string actor, DateTimeOffset now)
+    {
+        var copy = Clone(followUp, actor, now);
+        copy.Status = GovernanceVocabulary.FollowUpDone;
+        copy.CompletedOn = completedOn;
+        copy.Outcome = outcome;
+        return copy;
+    }
+
+    public static GovernanceRecord Withdraw(GovernanceRecord record, string reason, string actor, DateTimeOffset now)
+    {
+        var copy = Clone(record, actor, now);
+        copy.Withdrawn = true;
+        copy.WithdrawnReason = reason;
+        return copy;
+    }
+
+    private static GovernanceRecord Clone(GovernanceRecord r, string actor, DateTimeOffset now)
+    {
+        var copy = r.Copy();
+        copy.RecordedBy = actor;
+        copy.UpdatedAt = now;
+        copy.Version = r.Version + 1;
+        return copy;
+    }
+}

@@ -1,0 +1,62 @@
+using JasperFx;
+using JasperFx.Events.Daemon;
+using JasperFx.MultiTenancy;
+using Marten;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SpbeOps.ServiceDefaults;
+using SpbeOps.ServiceDefaults.Auth;
+
+namespace SpbeOps.Messaging;
+
+public static class MartenExtensions
+{
+    /// <summary>
+    /// Marten in the service's own schema, conjoined tenancy (tenant = instansi), the broker forwarder run by the
+    /// async daemon, and sessions opened for the caller's instansi.
+    /// </summary>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddSpbeMarten(
+        this IHostApplicationBuilder builder, string serviceName, Action<StoreOptions> configure)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("postgres")
+            ?? throw new InvalidOperationException("ConnectionStrings:postgres is not set. Run the suite with ./spbe up.");
+        var schema = builder.Configuration["Marten:Schema"] ?? serviceName.Replace('-', '_');
+        var daemonMode = builder.Configuration.GetValue("Marten:DaemonMode", DaemonMode.HotCold);
+
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "postgres", tags: [Extensions.ReadyTag]);
+
+        return builder.Services.AddMarten(opts =>
+            {
+                opts.Connection(connectionString);
+                opts.DatabaseSchemaName = schema;
+                opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                opts.Policies.AllDocumentsAreMultiTenanted();
+                opts.Events.TenancyStyle = TenancyStyle.Conjoined;
+                // Wake the daemon on append instead of polling: ~40 ms instead of ~700 ms to the broker.
+                opts.Events.UseListenNotifyForEventAppends = true;
+                opts.Events.MetadataConfig.HeadersEnabled = true;
+                opts.Schema.For<ProcessedMessage>();
+                configure(opts);
+            })
+            .UseLightweightSessions()
+            .BuildSessionsWith<CallerTenantSessionFactory>(ServiceLifetime.Scoped)
+            .ApplyAllDatabaseChangesOnStartup()
+            .AddSubscriptionWithServices<BrokerForwarder>(ServiceLifetime.Singleton)
+            .AddAsyncDaemon(daemonMode);
+    }
+}
+
+/// <summary>Opens every request's session for the caller's instansi, so no endpoint can forget the tenant.</summary>
+internal sealed class CallerTenantSessionFactory(IDocumentStore store, IHttpContextAccessor http) : ISessionFactory
+{
+    public IQuerySession QuerySession() => store.QuerySession(Tenant());
+
+    public IDocumentSession OpenSession() => store.LightweightSession(Tenant());
+
+    private string Tenant() =>
+        http.HttpContext?.User.FindFirst(SpbeClaims.Instansi)?.Value
+        ?? throw new InvalidOperationException("A tenant session was requested outside an authenticated request; open one with store.LightweightSession(instansi).");
+}

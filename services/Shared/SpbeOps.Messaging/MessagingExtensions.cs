@@ -1,0 +1,71 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace SpbeOps.Messaging;
+
+/// <summary>Settings of section <c>Messaging</c>.</summary>
+public sealed class MessagingOptions
+{
+    /// <summary>Prefix of every queue this service declares (kebab-case), so services never share a queue by accident.</summary>
+    public string EndpointPrefix { get; set; } = "";
+
+    /// <summary>Auto-deleted classic queues instead of durable quorum queues: for tests, which come and go.</summary>
+    public bool TemporaryQueues { get; set; }
+}
+
+public static class MessagingExtensions
+{
+    /// <summary>
+    /// MassTransit over RabbitMQ with the SpbeOps conventions: kebab-case endpoints prefixed by service, quorum
+    /// queues, short in-memory retries then the <c>_error</c> queue. No delayed redelivery: the Debian broker has
+    /// no delayed-message plug-in, and with it configured messages loop instead of reaching <c>_error</c>.
+    /// </summary>
+    public static IHostApplicationBuilder AddSpbeMessaging(
+        this IHostApplicationBuilder builder, string serviceName,
+        Action<IBusRegistrationConfigurator, MessagingOptions>? configureConsumers = null)
+    {
+        var options = builder.Configuration.GetSection("Messaging").Get<MessagingOptions>() ?? new MessagingOptions();
+        if (string.IsNullOrWhiteSpace(options.EndpointPrefix)) options.EndpointPrefix = serviceName;
+        builder.Services.AddSingleton(options);
+
+        var rabbitUri = builder.Configuration.GetConnectionString("rabbitmq")
+            ?? throw new InvalidOperationException("ConnectionStrings:rabbitmq is not set (an amqp:// URI). Run the suite with ./spbe up.");
+
+        builder.Services.AddMassTransit(x =>
+        {
+            x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(options.EndpointPrefix, false));
+            configureConsumers?.Invoke(x, options);
+
+            x.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            {
+                endpoint.UseMessageRetry(r =>
+                {
+                    r.Intervals(100, 500, 1000, 2000, 5000);
+                    r.Ignore<ArgumentException>();
+                    r.Ignore<InvalidOperationException>();
+                });
+                // Quorum queues, decided before the first deployment: the queue type cannot change later.
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit && !options.TemporaryQueues)
+                {
+                    rabbit.SetQuorumQueue();
+                }
+            });
+
+            x.UsingRabbitMq((context, cfg) =>
+            {
+                cfg.Host(new Uri(rabbitUri));
+                cfg.ConfigureEndpoints(context);
+            });
+        });
+
+        builder.Services.Configure<MassTransitHostOptions>(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromSeconds(30);
+            o.StopTimeout = TimeSpan.FromSeconds(10);
+        });
+        return builder;
+    }
+}

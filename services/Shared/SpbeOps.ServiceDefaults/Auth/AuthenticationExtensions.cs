@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.IdentityModel.Tokens;
+
+namespace SpbeOps.ServiceDefaults.Auth;
+
+public static class AuthenticationExtensions
+{
+    /// <summary>JWT bearer validation plus the shared policies. Nothing is anonymous unless it says so.</summary>
+    public static IHostApplicationBuilder AddSpbeAuthentication(this IHostApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(SpbeAuthOptions.Section).Get<SpbeAuthOptions>() ?? new SpbeAuthOptions();
+
+        builder.Services
+            .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(jwt =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = options.Issuer,
+                    ValidAudience = options.Audience,
+                    RoleClaimType = SpbeClaims.Role,
+                    NameClaimType = SpbeClaims.Subject,
+                    ClockSkew = TimeSpan.FromMinutes(1),
+                };
+                if (!string.IsNullOrWhiteSpace(options.Authority))
+                {
+                    jwt.Authority = options.Authority;
+                    jwt.RequireHttpsMetadata = options.Authority.StartsWith("https", StringComparison.OrdinalIgnoreCase);
+                }
+                else
+                {
+                    jwt.TokenValidationParameters.IssuerSigningKey = DevelopmentTokens.KeyFrom(RequireSigningKey(options));
+                }
+            });
+
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(MemberPolicy())
+            .AddPolicy(SpbePolicies.Member, MemberPolicy())
+            .AddPolicy(SpbePolicies.DiskominfoAdmin, p => p
+                .RequireAuthenticatedUser()
+                .RequireClaim(SpbeClaims.Instansi)
+                .RequireRole(SpbeRoles.DiskominfoAdmin));
+
+        return builder;
+    }
+
+    private static AuthorizationPolicy MemberPolicy() => new AuthorizationPolicyBuilder()
+        .RequireAuthenticatedUser()
+        .RequireClaim(SpbeClaims.Instansi)
+        .RequireRole(SpbeRoles.All)
+        .Build();
+
+    private static string RequireSigningKey(SpbeAuthOptions options) =>
+        string.IsNullOrWhiteSpace(options.SigningKey) || options.SigningKey.Length < 32
+            ? throw new InvalidOperationException(
+                "Auth:SigningKey is missing or shorter than 32 characters, and no Auth:Authority is set. " +
+                "Run the suite with ./spbe up, or set Auth__SigningKey.")
+            : options.SigningKey;
+}
