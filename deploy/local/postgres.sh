@@ -1,0 +1,81 @@
+# shellcheck shell=bash
+# The project's own PostgreSQL instance: initdb + pg_ctl on a project-local data dir, TCP on 127.0.0.1 only.
+# Needs env.sh and common.sh.
+
+# initdb and pg_ctl refuse to run as root: as root, run them as the Debian 'postgres' user.
+as_pg() { if is_root; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+pg_running() { [[ -f $SPBE_PGDATA/postmaster.pid ]] && as_pg "$SPBE_PGBIN/pg_ctl" status -D "$SPBE_PGDATA" >/dev/null 2>&1; }
+
+# Decide where the data lives. As root, 'postgres' must be able to traverse every parent of the data dir
+# (a checkout under /root, mode 0700, is not). Then use a dir under $TMPDIR named from a hash of the
+# state dir (stable across runs) and record it as the symlink .local/pg -> that dir.
+pg_prepare_dir() {
+  mkdir -p "$SPBE_STATE_DIR"
+  if ! is_root; then mkdir -p "$SPBE_PG_DIR"; return; fi
+  id postgres >/dev/null 2>&1 || die "user 'postgres' does not exist (is the postgresql package installed?)"
+  local dir
+  if [[ -L $SPBE_PG_DIR ]]; then
+    dir=$(readlink "$SPBE_PG_DIR")
+    [[ -d $dir ]] || warn "PostgreSQL data dir $dir is gone (temp dir cleaned?): initialising a new one"
+  elif [[ -d $SPBE_PG_DIR ]] || runuser -u postgres -- test -x "$SPBE_STATE_DIR"; then
+    dir=$SPBE_PG_DIR
+  else
+    dir=${TMPDIR:-/tmp}/spbeops-pg-$(printf '%s' "$SPBE_STATE_DIR" | sha256sum | cut -c1-12)
+    say "    $SPBE_STATE_DIR is not traversable by user postgres: PostgreSQL data goes to $dir"
+    ln -sfn "$dir" "$SPBE_PG_DIR"
+  fi
+  mkdir -p "$dir"
+  chown postgres: "$dir"
+  chmod 700 "$dir"
+  runuser -u postgres -- test -w "$dir" || die "user postgres cannot write $dir; set SPBE_STATE_DIR or TMPDIR to a world-traversable place"
+}
+
+pg_init() {
+  [[ -f $SPBE_PGDATA/PG_VERSION ]] && return 0
+  local pwfile=$SPBE_PG_DIR/.pwfile
+  (umask 077 && printf '%s\n' "$PG_SUPER_PASSWORD" >"$pwfile")
+  is_root && chown postgres: "$pwfile"
+  # scram everywhere; pg_hba.conf from initdb only admits 127.0.0.1/::1 for TCP.
+  if ! as_pg "$SPBE_PGBIN/initdb" -D "$SPBE_PGDATA" -U postgres --pwfile="$pwfile" --auth=scram-sha-256 \
+      -E UTF8 --locale=C.UTF-8 >"$SPBE_LOG_DIR/postgres-initdb.log" 2>&1; then
+    rm -f "$pwfile"
+    die "initdb failed, see $SPBE_LOG_DIR/postgres-initdb.log"
+  fi
+  rm -f "$pwfile"
+  say "    initialised $SPBE_PGDATA"
+}
+
+# pg_start [test]: 'test' also turns off fsync/full_page_writes; a clean stop still flushes.
+pg_start() {
+  [[ -n $SPBE_PGBIN && -x $SPBE_PGBIN/pg_ctl ]] || die "PostgreSQL binaries not found (set SPBE_PGBIN)"
+  mkdir -p "$SPBE_LOG_DIR"
+  pg_prepare_dir
+  if pg_running; then say "    postgresql already running"; return 0; fi
+  local t=$EPOCHREALTIME
+  pg_init
+  require_port_free postgresql "$SPBE_PG_PORT"
+  # No Unix socket at all (unix_socket_directories=''): no path-length limits, no /var/run permissions;
+  # pg_ctl -w waits on postmaster.pid, so it does not need one either.
+  local opts="-c listen_addresses=127.0.0.1 -p $SPBE_PG_PORT -c unix_socket_directories='' -c max_connections=200"
+  opts+=" -c synchronous_commit=off"
+  [[ ${1:-} == test ]] && opts+=" -c fsync=off -c full_page_writes=off"
+  as_pg "$SPBE_PGBIN/pg_ctl" -D "$SPBE_PGDATA" -l "$SPBE_PG_DIR/postgres.log" -w -t 60 -o "$opts" start >/dev/null \
+    || { tail -n 20 "$SPBE_PG_DIR/postgres.log" >&2; die "PostgreSQL did not start, see $SPBE_PG_DIR/postgres.log"; }
+  SPBE_STARTED_PG=1
+  say "    postgresql ready on 127.0.0.1:$SPBE_PG_PORT in $(elapsed "$t") s"
+}
+
+# Role spbeops, databases spbeops and spbeops_test: the very same init.sql docker-compose uses.
+pg_ensure_objects() {
+  PGPASSWORD=$PG_SUPER_PASSWORD SPBEOPS_DB_PASSWORD=$PG_PASSWORD PGCONNECT_TIMEOUT=10 \
+    "$SPBE_PGBIN/psql" -X -q -h 127.0.0.1 -p "$SPBE_PG_PORT" -U postgres -d postgres \
+    -f "$SPBE_ROOT/deploy/postgres/init.sql" >/dev/null \
+    || die "could not create role/databases on 127.0.0.1:$SPBE_PG_PORT"
+}
+
+pg_stop() {
+  pg_running || return 0
+  as_pg "$SPBE_PGBIN/pg_ctl" -D "$SPBE_PGDATA" -m fast -w -t 60 stop >/dev/null
+  say "    postgresql stopped"
+}
