@@ -24,8 +24,7 @@ SPBE_SECRETS_FILE=$SPBE_STATE_DIR/secrets.env
 
 # --- PostgreSQL ---
 SPBE_PGBIN=${SPBE_PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)}
-SPBE_PG_DIR=$SPBE_STATE_DIR/pg                      # may be a symlink to a /tmp dir (see postgres.sh)
-SPBE_PGDATA=$SPBE_PG_DIR/data
+SPBE_PG_LINK=$SPBE_STATE_DIR/pg                     # a dir, or a symlink to a /tmp dir (see postgres.sh)
 
 # --- RabbitMQ: call the real scripts, not the /usr/sbin wrappers (they 'su rabbitmq') ---
 SPBE_RMQ_BIN=${SPBE_RMQ_BIN:-/usr/lib/rabbitmq/bin}

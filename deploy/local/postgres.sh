@@ -7,6 +7,14 @@ as_pg() { if is_root; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 pg_running() { [[ -f $SPBE_PGDATA/postmaster.pid ]] && as_pg "$SPBE_PGBIN/pg_ctl" status -D "$SPBE_PGDATA" >/dev/null 2>&1; }
 
+# The real PostgreSQL dir (never the path through the symlink: 'postgres' may not be able to traverse it).
+pg_resolve_dir() {
+  SPBE_PG_DIR=$SPBE_PG_LINK
+  if [[ -L $SPBE_PG_LINK ]]; then SPBE_PG_DIR=$(readlink "$SPBE_PG_LINK"); fi
+  SPBE_PGDATA=$SPBE_PG_DIR/data
+}
+pg_resolve_dir
+
 # Decide where the data lives. As root, 'postgres' must be able to traverse every parent of the data dir
 # (a checkout under /root, mode 0700, is not). Then use a dir under $TMPDIR named from a hash of the
 # state dir (stable across runs) and record it as the symlink .local/pg -> that dir.
@@ -14,21 +22,20 @@ pg_prepare_dir() {
   mkdir -p "$SPBE_STATE_DIR"
   if ! is_root; then mkdir -p "$SPBE_PG_DIR"; return; fi
   id postgres >/dev/null 2>&1 || die "user 'postgres' does not exist (is the postgresql package installed?)"
-  local dir
-  if [[ -L $SPBE_PG_DIR ]]; then
-    dir=$(readlink "$SPBE_PG_DIR")
-    [[ -d $dir ]] || warn "PostgreSQL data dir $dir is gone (temp dir cleaned?): initialising a new one"
-  elif [[ -d $SPBE_PG_DIR ]] || runuser -u postgres -- test -x "$SPBE_STATE_DIR"; then
-    dir=$SPBE_PG_DIR
-  else
+  if [[ ! -e $SPBE_PG_LINK && ! -L $SPBE_PG_LINK ]] && ! runuser -u postgres -- test -x "$SPBE_STATE_DIR"; then
+    local dir
     dir=${TMPDIR:-/tmp}/spbeops-pg-$(printf '%s' "$SPBE_STATE_DIR" | sha256sum | cut -c1-12)
     say "    $SPBE_STATE_DIR is not traversable by user postgres: PostgreSQL data goes to $dir"
-    ln -sfn "$dir" "$SPBE_PG_DIR"
+    ln -sfn "$dir" "$SPBE_PG_LINK"
+    pg_resolve_dir
+  elif [[ -L $SPBE_PG_LINK && ! -d $SPBE_PG_DIR ]]; then
+    warn "PostgreSQL dir $SPBE_PG_DIR is gone (temp dir cleaned?): initialising a new, empty database"
   fi
-  mkdir -p "$dir"
-  chown postgres: "$dir"
-  chmod 700 "$dir"
-  runuser -u postgres -- test -w "$dir" || die "user postgres cannot write $dir; set SPBE_STATE_DIR or TMPDIR to a world-traversable place"
+  mkdir -p "$SPBE_PG_DIR"
+  chown postgres: "$SPBE_PG_DIR"
+  chmod 700 "$SPBE_PG_DIR"
+  runuser -u postgres -- test -w "$SPBE_PG_DIR" \
+    || die "user postgres cannot write $SPBE_PG_DIR; set SPBE_STATE_DIR or TMPDIR to a world-traversable place"
 }
 
 pg_init() {

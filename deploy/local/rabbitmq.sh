@@ -5,7 +5,20 @@
 SPBE_RMQ_PIDFILE=$SPBE_RMQ_DIR/rabbit.pid
 SPBE_RMQ_PLUGINS_UI='[rabbitmq_management,rabbitmq_shovel,rabbitmq_shovel_management].'  # shovel: re-drive _error queues
 
-rmq_running() { pid_alive "$(read_pid "$SPBE_RMQ_PIDFILE")" beam; }
+# Our node's beam.smp pid. The pid file appears only some way into the boot, so also look for a beam.smp
+# whose command line has '-home <our rabbitmq dir>' (a node still booting, e.g. after an aborted start).
+rmq_pid() {
+  local pid comm cmd
+  pid=$(read_pid "$SPBE_RMQ_PIDFILE")
+  if pid_alive "$pid" beam; then echo "$pid"; return 0; fi
+  for pid in /proc/[0-9]*; do
+    { read -r comm <"$pid/comm"; } 2>/dev/null && [[ $comm == beam.smp ]] || continue
+    cmd=$(tr '\0' '\n' <"$pid/cmdline" 2>/dev/null) || continue
+    [[ $cmd == *$'\n-home\n'"$SPBE_RMQ_DIR"$'\n'* ]] && { echo "${pid#/proc/}"; return 0; }
+  done
+  return 1
+}
+rmq_running() { rmq_pid >/dev/null; }
 
 # rabbit's sha256 password hash: base64(salt4 ++ sha256(salt4 ++ password)); coreutils only.
 rmq_password_hash() {
@@ -79,13 +92,14 @@ rmq_ensure() {
 }
 
 rmq_stop() {
-  if rmq_running; then
-    # With the pid file, 'stop' waits until beam.smp has exited (4-9 s); without it, it returns early.
-    rmqctl stop "$SPBE_RMQ_PIDFILE" >/dev/null 2>&1 || {
-      local pid; pid=$(read_pid "$SPBE_RMQ_PIDFILE")
-      kill "$pid" 2>/dev/null || true
-      for _ in {1..30}; do pid_alive "$pid" || break; sleep 0.5; done
-    }
+  local pid
+  if pid=$(rmq_pid); then
+    # 'rabbitmqctl stop' returns before beam.smp has exited (4-9 s), so wait for the pid ourselves.
+    # A node that is still booting does not answer rabbitmqctl yet: SIGTERM also shuts beam down cleanly.
+    rmqctl stop >/dev/null 2>&1 || kill -TERM "$pid" 2>/dev/null || true
+    for _ in {1..120}; do pid_alive "$pid" beam || break; sleep 0.25; done
+    pid_alive "$pid" beam && { warn "rabbitmq did not stop in 30 s: killing it"; kill -KILL "$pid" 2>/dev/null || true; }
+    rm -f "$SPBE_RMQ_PIDFILE"
     say "    rabbitmq stopped"
   fi
   # epmd outlives the node. Ours listens on our own port, so this never touches another project's epmd,
