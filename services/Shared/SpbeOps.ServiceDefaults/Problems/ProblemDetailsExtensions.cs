@@ -48,7 +48,9 @@ internal sealed class BadInputExceptionHandler(IProblemDetailsService problems, 
             if (e is JsonException json)
             {
                 var path = string.IsNullOrEmpty(json.Path) ? "body" : json.Path.TrimStart('$', '.');
-                return (path == "" ? "body" : path, $"Invalid JSON at '{path}': {FirstSentence(json.Message)}");
+                return path == "" || path == "body"
+                    ? ("body", $"JSON tidak valid / invalid JSON: {FirstSentence(json.Message)}")
+                    : (path, $"nilai '{path}' tidak sesuai tipe atau format yang diharapkan / the value of '{path}' has the wrong type or format");
             }
         }
         return ("request", bad.Message);

@@ -1,0 +1,1 @@
+namespace SpbeOps.LocalTool; internal static class SeedCommand { public static Task<int> RunAsync(string[] args) => Task.FromResult(1); }

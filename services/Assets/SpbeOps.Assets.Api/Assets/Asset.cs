@@ -1,0 +1,85 @@
+namespace SpbeOps.Assets.Api.Assets;
+
+/// <summary>Vocabulary of the register, as the regulation and Pemda practice name things.</summary>
+public static class AssetVocabulary
+{
+    public const string Hardware = "hardware";
+    public const string Software = "software";
+    public const string Network = "network";
+    public const string DataCentre = "data-centre";
+    public const string Application = "application";
+    public static readonly string[] Kinds = [Hardware, Software, Network, DataCentre, Application];
+
+    // The lifecycle of P59 indicator 24: perencanaan → pengadaan → pemanfaatan/penggunaan → penghapusan.
+    public const string Perencanaan = "perencanaan";
+    public const string Pengadaan = "pengadaan";
+    public const string Pemanfaatan = "pemanfaatan";
+    public const string Penghapusan = "penghapusan";
+    public static readonly string[] Stages = [Perencanaan, Pengadaan, Pemanfaatan, Penghapusan];
+
+    /// <summary>An asset enters the register at any stage but the last (existing assets are registered in use).</summary>
+    public static readonly string[] InitialStages = [Perencanaan, Pengadaan, Pemanfaatan];
+
+    public static readonly string[] ApplicationTypes = ["aplikasi-umum", "aplikasi-khusus"];
+    public static readonly string[] Platforms = ["web", "mobile", "desktop", "api"];
+    public static readonly string[] Hostings = ["pusat-data-nasional", "pusat-data-daerah", "cloud", "server-opd"];
+    public static readonly string[] ApplicationStatuses = ["aktif", "tidak-aktif", "dalam-pengembangan"];
+}
+
+/// <summary>An SPBE application's register entry (the fields Pemda inventories keep, e.g. Denpasar's <c>aplikasi</c>).</summary>
+public sealed record ApplicationDetails(
+    string Type,
+    string Platform,
+    string Hosting,
+    string? Url,
+    string Status,
+    string? LegalBasis,
+    string? Developer);
+
+public sealed record StageChange(string? From, string To, DateOnly On, string Actor, string? Note);
+
+/// <summary>One ICT asset or SPBE application of one perangkat daerah (a Marten document; its history is its stream).</summary>
+public sealed class Asset
+{
+    public Guid Id { get; set; }
+    public string Opd { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string Name { get; set; } = "";
+    public string? Description { get; set; }
+    /// <summary>Kode barang / asset tag used in the BMD inventory.</summary>
+    public string? Code { get; set; }
+    public string? Manufacturer { get; set; }
+    public string? Model { get; set; }
+    public string? SerialNumber { get; set; }
+    public string? Location { get; set; }
+    public string? Vendor { get; set; }
+    public int? LicenceSeats { get; set; }
+    public DateOnly? LicenceExpiresOn { get; set; }
+    public string? Provider { get; set; }
+    public ApplicationDetails? Application { get; set; }
+    public decimal? AcquisitionCost { get; set; }
+    public DateOnly? AcquiredOn { get; set; }
+
+    public string Stage { get; set; } = AssetVocabulary.Perencanaan;
+    public DateOnly StageSince { get; set; }
+    public List<StageChange> Lifecycle { get; set; } = [];
+
+    public string UpdatedBy { get; set; } = "";
+    public DateTimeOffset UpdatedAt { get; set; }
+    public long Version { get; set; }
+
+    public Asset Copy()
+    {
+        var copy = (Asset)MemberwiseClone();
+        copy.Lifecycle = [.. Lifecycle];
+        return copy;
+    }
+}
+
+// Domain events carry the asset's state after the change, so history reads without replay and the
+// broker forwarder maps them without loading anything.
+public sealed record AssetRegistered(Asset Asset, string Actor, DateTimeOffset At);
+
+public sealed record AssetDetailsUpdated(Asset Asset, string Actor, DateTimeOffset At);
+
+public sealed record AssetTransitioned(Asset Asset, string From, string To, DateOnly On, string? Note, string Actor, DateTimeOffset At);

@@ -1,0 +1,31 @@
+namespace SpbeOps.Assets.Api.Assets;
+
+public sealed record ApplicationDetailsRequest(
+    string? Type, string? Platform, string? Hosting, string? Url, string? Status, string? LegalBasis, string? Developer);
+
+/// <summary>Register or update an asset. <c>stage</c> and <c>stageSince</c> are read only on registration.</summary>
+public sealed record AssetRequest(
+    string? Opd,
+    string? Kind,
+    string? Name,
+    string? Description = null,
+    string? Code = null,
+    string? Manufacturer = null,
+    string? Model = null,
+    string? SerialNumber = null,
+    string? Location = null,
+    string? Vendor = null,
+    int? LicenceSeats = null,
+    DateOnly? LicenceExpiresOn = null,
+    string? Provider = null,
+    ApplicationDetailsRequest? Application = null,
+    decimal? AcquisitionCost = null,
+    DateOnly? AcquiredOn = null,
+    string? Stage = null,
+    DateOnly? StageSince = null);
+
+public sealed record TransitionRequest(string? To, DateOnly? On, string? Note);
+
+public sealed record AssetPage(IReadOnlyList<Asset> Items, int Page, int PageSize, long Total);
+
+public sealed record AssetHistoryEntry(long Version, string Change, DateTimeOffset At, string Actor, string Stage, Asset State);
