@@ -86,7 +86,7 @@ app_wait_healthy() {
 
 local_tool() {
   if [[ ! -f $SPBE_TOOL_DLL ]]; then
-    info "building SpbeOps.LocalTool"
+    info "building SpbeOps.LocalTool" >&2   # stdout is the token
     dotnet build "$SPBE_ROOT/deploy/local/SpbeOps.LocalTool" -c Release -nologo -v q -clp:ErrorsOnly >&2 \
       || die "LocalTool build failed"
   fi
