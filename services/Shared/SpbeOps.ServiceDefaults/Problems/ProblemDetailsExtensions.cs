@@ -14,6 +14,9 @@ public static class ProblemDetailsExtensions
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
             ctx.ProblemDetails.Extensions.TryAdd("traceId", ctx.HttpContext.TraceIdentifier));
         services.AddExceptionHandler<BadInputExceptionHandler>();
+        // Outside Development minimal APIs answer unreadable input with a bare 400; throwing lets the handler
+        // below name the field in every environment.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         return services;
     }
 }

@@ -1,0 +1,5 @@
+using SpbeOps.Testing;
+
+namespace SpbeOps.Assets.Tests.Functional;
+
+public sealed class AssetsApiFactory(InfrastructureFixture infrastructure) : ServiceFactory<Program>(infrastructure);
