@@ -55,7 +55,7 @@ app_start() {
   mkdir -p "$SPBE_RUN_DIR" "$SPBE_LOG_DIR"
   [[ -f $app_log ]] && mv -f "$app_log" "$app_log.1"
   (
-    cd "$app_dir"
+    cd "$app_dir" || exit 1
     export ASPNETCORE_ENVIRONMENT=Development DOTNET_NOLOGO=1 "${SPBE_APP_ENV[@]}" "$@" \
       ConnectionStrings__postgres="$SPBE_PG_CONN" ConnectionStrings__rabbitmq="$SPBE_RABBIT_URI"
     setsid bash -c 'echo $$ >"$0"; exec "$@"' "$app_pidfile" \

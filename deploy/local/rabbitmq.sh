@@ -21,11 +21,12 @@ rmq_pid() {
 rmq_running() { rmq_pid >/dev/null; }
 
 # rabbit's sha256 password hash: base64(salt4 ++ sha256(salt4 ++ password)); coreutils only.
+hex_to_bin() { printf '%b' "$(sed 's/../\\x&/g' <<<"$1")"; }
 rmq_password_hash() {
   local salt hex
   salt=$(spbe_random 4)
-  hex=$({ printf "$(sed 's/../\\x&/g' <<<"$salt")"; printf '%s' "$1"; } | sha256sum | cut -c1-64)
-  printf "$(sed 's/../\\x&/g' <<<"$salt$hex")" | base64 -w0
+  hex=$({ hex_to_bin "$salt"; printf '%s' "$1"; } | sha256sum | cut -c1-64)
+  hex_to_bin "$salt$hex" | base64 -w0
 }
 
 # Config written on every start, so port overrides always apply. Users/vhosts/permissions come from the
