@@ -93,23 +93,31 @@ local_tool() {
   env DOTNET_NOLOGO=1 "${SPBE_APP_ENV[@]}" dotnet "$SPBE_TOOL_DLL" "$@"
 }
 
-# "N passed, N failed[, N skipped]" from the <Counters .../> of every TRX file; exit 1 when there is none.
+# "N passed, N failed[, N skipped]" from the <Counters .../> of every TRX file; returns 1 when there is none.
+# A run whose outcome is Failed/Aborted with no failed test (a test host that crashed) counts as 1 failed.
 trx_summary() {
-  local files=("$1"/*.trx)
+  local files=("$1"/*.trx) f counters outcome passed=0 failed=0 skipped=0 ff
   [[ -e ${files[0]} ]] || { say "0 passed, 0 failed (no test results: no TRX file in $1)"; return 1; }
-  awk -v RS='<Counters ' '
-    FNR > 1 {
-      attrs = substr($0, 1, index($0, ">"))
-      while (match(attrs, /[A-Za-z]+="[0-9]+"/)) {
-        kv = substr(attrs, RSTART, RLENGTH); attrs = substr(attrs, RSTART + RLENGTH)
-        k = kv; sub(/=.*/, "", k); v = kv; gsub(/[^0-9]/, "", v); c[k] += v
-      }
-    }
-    END {
-      f = c["failed"] + c["error"] + c["timeout"] + c["aborted"]
-      s = c["notExecuted"] + c["inconclusive"] + c["notRunnable"]
-      printf "%d passed, %d failed", c["passed"], f
-      if (s > 0) printf ", %d skipped", s
-      printf "\n"
-    }' "${files[@]}"
+  for f in "${files[@]}"; do
+    # grep -o yields at most one line for each: no SIGPIPE/pipefail surprises.
+    counters=$(grep -o '<Counters [^>]*>' "$f" || true)
+    outcome=$(grep -o '<ResultSummary outcome="[A-Za-z]*"' "$f" || true)
+    local -A c=()
+    while [[ $counters =~ ([A-Za-z]+)=\"([0-9]+)\" ]]; do
+      c[${BASH_REMATCH[1]}]=${BASH_REMATCH[2]}
+      counters=${counters#*"${BASH_REMATCH[0]}"}
+    done
+    ff=$((${c[failed]:-0} + ${c[error]:-0} + ${c[timeout]:-0} + ${c[aborted]:-0}))
+    if ((ff == 0)) && [[ $outcome =~ \"(Failed|Aborted|Error|Timeout)\" ]]; then
+      warn "test run ${BASH_REMATCH[1],,} without a failed test (test host crashed?), see the output above: $f"
+      ff=1
+    fi
+    passed=$((passed + ${c[passed]:-0}))
+    failed=$((failed + ff))
+    skipped=$((skipped + ${c[notExecuted]:-0} + ${c[inconclusive]:-0} + ${c[notRunnable]:-0}))
+    unset c
+  done
+  printf '%d passed, %d failed' "$passed" "$failed"
+  ((skipped == 0)) || printf ', %d skipped' "$skipped"
+  printf '\n'
 }
