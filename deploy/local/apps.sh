@@ -17,8 +17,8 @@ app_parse() {
   app_log=$SPBE_LOG_DIR/$app_name.log
 }
 
-# A project that is not written yet is skipped, not fatal (services land one by one).
-app_exists() { [[ -f $app_dir/$app_project.csproj ]]; }
+# A project that is not written yet, or not in the solution yet, is skipped, not fatal (services land one by one).
+app_exists() { [[ -f $app_dir/$app_project.csproj ]] && grep -qF "$app_project.csproj" "$SPBE_SLN" 2>/dev/null; }
 
 dotnet_build() {
   [[ -f $SPBE_SLN ]] || die "$SPBE_SLN not found"
