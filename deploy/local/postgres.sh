@@ -58,7 +58,11 @@ pg_start() {
   [[ -n $SPBE_PGBIN && -x $SPBE_PGBIN/pg_ctl ]] || die "PostgreSQL binaries not found (set SPBE_PGBIN)"
   mkdir -p "$SPBE_LOG_DIR"
   pg_prepare_dir
-  if pg_running; then say "    postgresql already running"; return 0; fi
+  if pg_running; then
+    local port; port=$(sed -n 4p "$SPBE_PGDATA/postmaster.pid")
+    [[ $port == "$SPBE_PG_PORT" ]] || die "PostgreSQL of $SPBE_STATE_DIR already runs on port $port, not $SPBE_PG_PORT: ./spbe down first"
+    say "    postgresql already running"; return 0
+  fi
   local t=$EPOCHREALTIME
   pg_init
   require_port_free postgresql "$SPBE_PG_PORT"
