@@ -12,6 +12,7 @@ namespace SpbeOps.Contracts.Governance;
 /// <param name="ScopeOpds">the perangkat daerah covered when not all</param>
 /// <param name="Covers">topics a guideline covers (e.g. the asset lifecycle stages)</param>
 /// <param name="Date">policy: issued on; programme: start; review: held on; follow-up: due on</param>
+/// <param name="EndDate">programme: last day</param>
 /// <param name="Status">follow-ups: direncanakan | berjalan | selesai</param>
 public sealed record GovernanceRecordChangedIntegrationEvent(
     string Instansi,
@@ -27,6 +28,7 @@ public sealed record GovernanceRecordChangedIntegrationEvent(
     IReadOnlyList<string> ScopeOpds,
     IReadOnlyList<string> Covers,
     DateOnly? Date,
+    DateOnly? EndDate,
     DateOnly? ValidFrom,
     DateOnly? ValidUntil,
     Guid? ReviewId,

@@ -17,6 +17,6 @@ internal sealed class GovernanceEventMapper : IIntegrationEventMapper
 
     private static GovernanceRecordChangedIntegrationEvent ToContract(string instansi, GovernanceRecord r, DateTimeOffset at) => new(
         instansi, r.Id, r.Version, r.Indicator, r.RecordType, r.Title, r.PolicyKind, r.Issuer, r.IssuerOpd,
-        r.AllOpd, r.ScopeOpds, r.Covers, r.Date, r.ValidFrom, r.ValidUntil, r.ReviewId, r.Status, r.CompletedOn,
+        r.AllOpd, r.ScopeOpds, r.Covers, r.Date, r.EndDate, r.ValidFrom, r.ValidUntil, r.ReviewId, r.Status, r.CompletedOn,
         r.Withdrawn, at);
 }

@@ -13,6 +13,9 @@ public sealed class MessagingOptions
 
     /// <summary>Auto-deleted classic queues instead of durable quorum queues: for tests, which come and go.</summary>
     public bool TemporaryQueues { get; set; }
+
+    /// <summary>Endpoints every instance owns alone (fan-out to each replica); never quorum, always auto-deleted.</summary>
+    internal HashSet<string> InstanceEndpoints { get; } = [];
 }
 
 public static class MessagingExtensions
@@ -38,7 +41,7 @@ public static class MessagingExtensions
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(options.EndpointPrefix, false));
             configureConsumers?.Invoke(x, options);
 
-            x.AddConfigureEndpointsCallback((_, _, endpoint) =>
+            x.AddConfigureEndpointsCallback((_, name, endpoint) =>
             {
                 endpoint.UseMessageRetry(r =>
                 {
@@ -47,7 +50,7 @@ public static class MessagingExtensions
                     r.Ignore<InvalidOperationException>();
                 });
                 // Quorum queues, decided before the first deployment: the queue type cannot change later.
-                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit && !options.TemporaryQueues)
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit && !options.TemporaryQueues && !options.InstanceEndpoints.Contains(name))
                 {
                     rabbit.SetQuorumQueue();
                 }
@@ -67,5 +70,21 @@ public static class MessagingExtensions
             o.StopTimeout = TimeSpan.FromSeconds(10);
         });
         return builder;
+    }
+
+    /// <summary>
+    /// A consumer every running instance receives its own copy of (e.g. to push live updates to the clients
+    /// connected to that instance): an auto-deleted queue named after the instance.
+    /// </summary>
+    public static void AddInstanceConsumer<TConsumer>(this IBusRegistrationConfigurator x, MessagingOptions options)
+        where TConsumer : class, IConsumer
+    {
+        var name = $"{options.EndpointPrefix}-{KebabCaseEndpointNameFormatter.Instance.Consumer<TConsumer>()}-{Guid.NewGuid().ToString("N")[..12]}";
+        options.InstanceEndpoints.Add(name);
+        x.AddConsumer<TConsumer>().Endpoint(e =>
+        {
+            e.Name = name;
+            e.Temporary = true;
+        });
     }
 }

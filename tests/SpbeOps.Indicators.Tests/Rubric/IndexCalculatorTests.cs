@@ -127,12 +127,13 @@ public class IndexCalculatorTests
     }
 
     [Fact]
-    public void Predicate_comes_from_the_unrounded_index()
+    public void Predicate_comes_from_the_index_as_reported()
     {
         var result = IndexCalculator.FromDomainIndices(Rubric, Domains(2.596m, 2.596m, 2.596m, 2.596m));
 
         Assert.Equal(2.60m, result.Index);
-        Assert.Equal("Cukup", result.Predicate);
+        Assert.Equal("Baik", result.Predicate);
+        Assert.Equal("Cukup", IndexCalculator.FromDomainIndices(Rubric, Domains(2.594m, 2.594m, 2.594m, 2.594m)).Predicate);
     }
 
     [Theory]

@@ -4,7 +4,7 @@ namespace SpbeOps.Indicators.Rubric;
 public sealed record ScoreRow(int Number, string Name, decimal Weight, decimal Index);
 
 /// <summary>The Indeks SPBE with its predicate and the aspect and domain indices (all rounded to 2 decimals).</summary>
-/// <param name="Predicate">The predicate (P59 Tabel 13) of the unrounded index.</param>
+/// <param name="Predicate">The predicate (P59 Tabel 13) of the index as reported (2 decimals).</param>
 public sealed record IndexResult(
     decimal Index,
     string Predicate,
@@ -15,8 +15,9 @@ public sealed record IndexResult(
 /// <summary>The arithmetic of PermenPANRB 59/2020 Lampiran I B.3–B.5 (ARCHITECTURE decision 7).</summary>
 /// <remarks>
 /// Indeks Aspek = Σ(NI×BI)/BA; Indeks Domain = Σ(NA×BA)/BD; Indeks SPBE = Σ(ND×BD)/100, weights in percent.
-/// Intermediate values are not rounded; returned values are rounded to 2 decimals (away from zero); the predicate
-/// is taken from the unrounded index.
+/// Intermediate values are not rounded; returned values are rounded to 2 decimals (away from zero). The predicate
+/// is taken from the index as reported (2 decimals), as the LHE publishes them side by side: a reader who sees
+/// 2.60 must see "Baik". Whether the ministry rounds before the band is not confirmed; this is the project's choice.
 /// </remarks>
 public static class IndexCalculator
 {
@@ -58,7 +59,7 @@ public static class IndexCalculator
         var aspectIndex = rubric.Aspects.ToDictionary(a => a.Number, a => aspectSum[a.Number] / a.Weight);
         var domainIndex = rubric.Domains.ToDictionary(d => d.Number, d => domainSum[d.Number] / d.Weight);
         var index = rubric.Domains.Sum(d => domainSum[d.Number]) / 100m;
-        var predicate = rubric.PredicateFor(index);
+        var predicate = rubric.PredicateFor(Round(index));
         return new IndexResult(
             Round(index),
             predicate.Name.Id,
@@ -81,7 +82,7 @@ public static class IndexCalculator
             throw new ArgumentException($"Domain {domain.Number} ({domain.Name.Id}) has no index.", nameof(domainIndices));
 
         var index = rubric.Domains.Sum(d => domainIndices[d.Number] * d.Weight) / 100m;
-        var predicate = rubric.PredicateFor(index);
+        var predicate = rubric.PredicateFor(Round(index));
         return new IndexResult(
             Round(index),
             predicate.Name.Id,

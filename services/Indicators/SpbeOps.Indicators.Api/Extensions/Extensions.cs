@@ -1,0 +1,62 @@
+using Marten;
+using SpbeOps.Indicators.Api.Facts;
+using SpbeOps.Indicators.Api.Live;
+using SpbeOps.Indicators.Api.Maturity;
+using SpbeOps.Indicators.Api.Metrics;
+using SpbeOps.Indicators.Api.Organisation;
+using SpbeOps.Indicators.Rubric;
+using SpbeOps.Messaging;
+
+namespace SpbeOps.Indicators.Api.Extensions;
+
+public static class Extensions
+{
+    public const string ServiceName = "indicators";
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        var rubric = RubricLoader.LoadEmbedded();
+        EnsureMetricsExist(rubric);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(rubric);
+        builder.Services.AddSingleton<MaturityEngine>();
+        builder.Services.AddSingleton<LevelChangeBroadcaster>();
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Live").Get<LiveOptions>() ?? new LiveOptions());
+        builder.Services.AddSingleton<IIntegrationEventMapper, MaturityEventMapper>();
+
+        builder.AddSpbeMarten(ServiceName, opts =>
+        {
+            opts.Schema.For<AssetFact>().Index(f => f.Opd);
+            opts.Schema.For<GovernanceFact>().Index(f => f.Indicator);
+            opts.Schema.For<RiskContextFact>();
+            opts.Schema.For<RiskFact>().Index(f => f.Opd);
+            opts.Schema.For<RiskMonitoringFact>();
+            opts.Schema.For<OrganisationProfile>();
+            // Two recalculations racing on one level would record one change twice: the second one retries.
+            opts.Schema.For<IndicatorState>().Index(s => s.Indicator).UseOptimisticConcurrency(true);
+            opts.Events.AddEventType<IndicatorLevelChanged>();
+        });
+
+        builder.AddSpbeMessaging(ServiceName, (x, options) =>
+        {
+            // One fact at a time per instance keeps recalculations of one tenant from racing each other.
+            x.AddConsumer<FactsConsumer>().Endpoint(e =>
+            {
+                e.ConcurrentMessageLimit = 1;
+                e.Temporary = options.TemporaryQueues;
+            });
+            x.AddInstanceConsumer<LevelChangedConsumer>(options);
+        });
+        return builder;
+    }
+
+    /// <summary>A criterion naming a metric nobody measures would silently never be met: refuse to start instead.</summary>
+    private static void EnsureMetricsExist(SpbeRubric rubric)
+    {
+        var unknown = rubric.Indicators.SelectMany(i => i.Levels).SelectMany(l => l.Criteria)
+            .Select(c => c.Metric).Where(m => !MetricCatalog.Names.Contains(m)).Distinct().ToList();
+        if (unknown.Count > 0)
+            throw new InvalidRubricException([$"The rubric names metrics SpbeOps does not measure: {string.Join(", ", unknown)}."]);
+    }
+}

@@ -1,0 +1,70 @@
+using Marten;
+using SpbeOps.Indicators.Api.Organisation;
+
+namespace SpbeOps.Indicators.Api.Facts;
+
+/// <summary>
+/// Everything one instansi's metrics are computed from, loaded once per recalculation. A consumer patches in the
+/// fact it is about to save, so the recalculation sees it within the same transaction.
+/// </summary>
+public sealed class FactSet
+{
+    public OrganisationProfile? Organisation { get; private set; }
+    public List<AssetFact> Assets { get; private set; } = [];
+    public List<GovernanceFact> Governance { get; private set; } = [];
+    public List<RiskContextFact> RiskContexts { get; private set; } = [];
+    public List<RiskFact> Risks { get; private set; } = [];
+    public List<RiskMonitoringFact> RiskMonitoring { get; private set; } = [];
+
+    public static async Task<FactSet> LoadAsync(IQuerySession session, CancellationToken ct) => new()
+    {
+        Organisation = await session.LoadAsync<OrganisationProfile>(OrganisationProfile.DocumentId, ct),
+        Assets = [.. await session.Query<AssetFact>().ToListAsync(ct)],
+        Governance = [.. await session.Query<GovernanceFact>().ToListAsync(ct)],
+        RiskContexts = [.. await session.Query<RiskContextFact>().ToListAsync(ct)],
+        Risks = [.. await session.Query<RiskFact>().ToListAsync(ct)],
+        RiskMonitoring = [.. await session.Query<RiskMonitoringFact>().ToListAsync(ct)],
+    };
+
+    public FactSet With(OrganisationProfile organisation)
+    {
+        Organisation = organisation;
+        return this;
+    }
+
+    public FactSet With(IFact fact)
+    {
+        switch (fact)
+        {
+            case AssetFact f: Replace(Assets, f); break;
+            case GovernanceFact f: Replace(Governance, f); break;
+            case RiskContextFact f: Replace(RiskContexts, f); break;
+            case RiskFact f: Replace(Risks, f); break;
+            case RiskMonitoringFact f: Replace(RiskMonitoring, f); break;
+            default: throw new ArgumentException($"Unknown fact {fact.GetType().Name}.");
+        }
+        return this;
+    }
+
+    /// <summary>
+    /// The perangkat daerah of the instansi: the list Diskominfo maintains, or, until it exists, every OPD
+    /// that has appeared in any fact.
+    /// </summary>
+    public IReadOnlyList<string> PerangkatDaerah()
+    {
+        if (Organisation is { PerangkatDaerah.Count: > 0 } org) return org.PerangkatDaerah.Select(p => p.Code).ToList();
+        return Assets.Select(a => a.Opd)
+            .Concat(Risks.Select(r => r.Opd))
+            .Concat(RiskContexts.Select(c => c.Opd))
+            .Concat(Governance.SelectMany(g => g.ScopeOpds))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static void Replace<T>(List<T> list, T fact) where T : IFact
+    {
+        list.RemoveAll(f => f.Id == fact.Id);
+        list.Add(fact);
+    }
+}

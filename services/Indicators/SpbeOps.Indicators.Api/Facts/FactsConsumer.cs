@@ -1,0 +1,113 @@
+using JasperFx;
+using Marten;
+using MassTransit;
+using SpbeOps.Contracts.Assets;
+using SpbeOps.Contracts.Governance;
+using SpbeOps.Contracts.Risk;
+using SpbeOps.Indicators.Api.Maturity;
+using SpbeOps.Messaging;
+
+namespace SpbeOps.Indicators.Api.Facts;
+
+/// <summary>
+/// Keeps the latest fact per source record and recomputes the indicators that fact feeds, in one transaction with
+/// the dedupe marker. A redelivered message (same MessageId) or an older version changes nothing.
+/// </summary>
+public sealed class FactsConsumer(IDocumentStore store, MaturityEngine engine, ILogger<FactsConsumer> logger) :
+    IConsumer<AssetChangedIntegrationEvent>,
+    IConsumer<GovernanceRecordChangedIntegrationEvent>,
+    IConsumer<RiskContextChangedIntegrationEvent>,
+    IConsumer<RiskChangedIntegrationEvent>,
+    IConsumer<RiskMonitoringRecordedIntegrationEvent>
+{
+    public const int AssetIndicator = 24;
+    public const int RiskIndicator = 21;
+
+    public Task Consume(ConsumeContext<AssetChangedIntegrationEvent> context)
+    {
+        var m = context.Message;
+        return Apply(context, m.Instansi, new AssetFact
+        {
+            Id = m.AssetId, Version = m.Version, Opd = m.Opd, Kind = m.Kind, Name = m.Name, Stage = m.Stage,
+            ApplicationType = m.ApplicationType, UpdatedAt = m.OccurredAt,
+        }, AssetIndicator);
+    }
+
+    public Task Consume(ConsumeContext<GovernanceRecordChangedIntegrationEvent> context)
+    {
+        var m = context.Message;
+        return Apply(context, m.Instansi, new GovernanceFact
+        {
+            Id = m.RecordId, Version = m.Version, Indicator = m.Indicator, RecordType = m.RecordType, Title = m.Title,
+            PolicyKind = m.PolicyKind, Issuer = m.Issuer, IssuerOpd = m.IssuerOpd, AllOpd = m.AllOpd,
+            ScopeOpds = [.. m.ScopeOpds], Covers = [.. m.Covers], Date = m.Date, EndDate = m.EndDate,
+            ValidFrom = m.ValidFrom, ValidUntil = m.ValidUntil, ReviewId = m.ReviewId, Status = m.Status,
+            CompletedOn = m.CompletedOn, Withdrawn = m.Withdrawn, UpdatedAt = m.OccurredAt,
+        }, m.Indicator);
+    }
+
+    public Task Consume(ConsumeContext<RiskContextChangedIntegrationEvent> context)
+    {
+        var m = context.Message;
+        return Apply(context, m.Instansi, new RiskContextFact
+        {
+            Id = m.ContextId, Version = m.Version, Opd = m.Opd, PeriodYear = m.PeriodYear, Complete = m.Complete,
+            ApprovalStatus = m.ApprovalStatus, UpdatedAt = m.OccurredAt,
+        }, RiskIndicator);
+    }
+
+    public Task Consume(ConsumeContext<RiskChangedIntegrationEvent> context)
+    {
+        var m = context.Message;
+        return Apply(context, m.Instansi, new RiskFact
+        {
+            Id = m.RiskId, Version = m.Version, Opd = m.Opd, PeriodYear = m.PeriodYear, RiskType = m.RiskType,
+            Category = m.Category, Besaran = m.Besaran, ResidualBesaran = m.ResidualBesaran, AboveAppetite = m.AboveAppetite,
+            AssessmentComplete = m.AssessmentComplete, TreatmentDecided = m.TreatmentDecided,
+            ApprovalStatus = m.ApprovalStatus, Withdrawn = m.Withdrawn, UpdatedAt = m.OccurredAt,
+        }, RiskIndicator);
+    }
+
+    public Task Consume(ConsumeContext<RiskMonitoringRecordedIntegrationEvent> context)
+    {
+        var m = context.Message;
+        return Apply(context, m.Instansi, new RiskMonitoringFact
+        {
+            Id = m.MonitoringId, Version = m.Version, Opd = m.Opd, PeriodYear = m.PeriodYear, Kind = m.Kind,
+            Quarter = m.Quarter, ReportedOn = m.ReportedOn, ApprovalStatus = m.ApprovalStatus, UpdatedAt = m.OccurredAt,
+        }, RiskIndicator);
+    }
+
+    private async Task Apply<TFact>(ConsumeContext context, string instansi, TFact fact, int indicator) where TFact : class, IFact
+    {
+        var ct = context.CancellationToken;
+        await using var session = store.LightweightSession(instansi);
+        var key = ProcessedMessage.KeyFor(nameof(FactsConsumer), context.MessageId);
+        if (await session.LoadAsync<ProcessedMessage>(key, ct) is not null)
+        {
+            logger.LogDebug("Message {MessageId} was already processed", context.MessageId);
+            return;
+        }
+        session.Insert(new ProcessedMessage { Id = key, ProcessedAt = DateTimeOffset.UtcNow });
+
+        var current = await session.LoadAsync<TFact>(fact.Id, ct);
+        if (current is null || current.Version < fact.Version)
+        {
+            session.Store(fact);
+            var facts = (await FactSet.LoadAsync(session, ct)).With(fact);
+            var changes = await engine.RecalculateAsync(session, facts, [indicator], ct);
+            foreach (var change in changes)
+                logger.LogInformation("Indicator {Indicator} ({Scope}) of {Instansi}: level {From} → {To}",
+                    change.Indicator, change.Opd ?? "instansi", instansi, change.PreviousLevel, change.Level);
+        }
+
+        try
+        {
+            await session.SaveChangesAsync(ct);
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            // A concurrent copy of the same message won the race: it is handled, so acknowledge.
+        }
+    }
+}

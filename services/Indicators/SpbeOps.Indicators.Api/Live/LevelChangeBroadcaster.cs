@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using MassTransit;
+using SpbeOps.Contracts.Maturity;
+
+namespace SpbeOps.Indicators.Api.Live;
+
+/// <summary>Hands each level change to the dashboards connected to this instance, per instansi.</summary>
+public sealed class LevelChangeBroadcaster
+{
+    private readonly ConcurrentDictionary<Guid, Subscription> _subscriptions = new();
+
+    public Subscription Subscribe(string instansi, string? onlyOpd)
+    {
+        var subscription = new Subscription(this, instansi, onlyOpd);
+        _subscriptions[subscription.Id] = subscription;
+        return subscription;
+    }
+
+    public int Subscribers => _subscriptions.Count;
+
+    public void Publish(IndicatorLevelChangedIntegrationEvent change)
+    {
+        foreach (var s in _subscriptions.Values)
+        {
+            // An OPD operator's dashboard shows the instansi and its own OPD, never another OPD's levels.
+            if (s.Instansi == change.Instansi && (s.OnlyOpd is null || change.Opd is null || s.OnlyOpd == change.Opd))
+                s.Channel.Writer.TryWrite(change);
+        }
+    }
+
+    public sealed class Subscription(LevelChangeBroadcaster owner, string instansi, string? onlyOpd) : IDisposable
+    {
+        public Guid Id { get; } = Guid.NewGuid();
+        public string Instansi => instansi;
+        public string? OnlyOpd => onlyOpd;
+
+        // A slow client drops its oldest updates rather than holding memory for ever.
+        internal Channel<IndicatorLevelChangedIntegrationEvent> Channel { get; } =
+            System.Threading.Channels.Channel.CreateBounded<IndicatorLevelChangedIntegrationEvent>(
+                new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
+
+        public ChannelReader<IndicatorLevelChangedIntegrationEvent> Reader => Channel.Reader;
+
+        public void Dispose() => owner._subscriptions.TryRemove(Id, out _);
+    }
+}
+
+/// <summary>Every instance receives every level change (an instance queue), for the clients connected to it.</summary>
+public sealed class LevelChangedConsumer(LevelChangeBroadcaster broadcaster) : IConsumer<IndicatorLevelChangedIntegrationEvent>
+{
+    public Task Consume(ConsumeContext<IndicatorLevelChangedIntegrationEvent> context)
+    {
+        broadcaster.Publish(context.Message);
+        return Task.CompletedTask;
+    }
+}

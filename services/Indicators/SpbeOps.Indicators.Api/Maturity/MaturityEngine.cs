@@ -1,0 +1,75 @@
+using Marten;
+using SpbeOps.Indicators.Api.Facts;
+using SpbeOps.Indicators.Api.Metrics;
+using SpbeOps.Indicators.Rubric;
+
+namespace SpbeOps.Indicators.Api.Maturity;
+
+/// <summary>
+/// Turns facts into levels: measures the metrics an indicator's criteria name, evaluates the rubric, and records
+/// every change of level as an event. It never increments anything, so recomputing is always safe.
+/// </summary>
+public sealed class MaturityEngine(SpbeRubric rubric, TimeProvider clock)
+{
+    public SpbeRubric Rubric => rubric;
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public IEnumerable<RubricIndicator> ComputedIndicators => rubric.Indicators.Where(IsEngineIndicator);
+
+    /// <summary>Indicators 21–31 belong to the engine (computed or, until their service exists, held at level 1).</summary>
+    public static bool IsEngineIndicator(RubricIndicator i) => i.Number is >= 21 and <= 31;
+
+    public LevelAssessment Assess(int indicator, string? opd, FactSet facts) =>
+        LevelEvaluator.Evaluate(rubric.Indicator(indicator), MetricCatalog.Measure(rubric.Indicator(indicator), new MetricScope(indicator, opd, facts, Today)));
+
+    /// <summary>Recomputes <paramref name="indicators"/> for the instansi and each OPD, recording what changed.</summary>
+    public async Task<IReadOnlyList<IndicatorLevelChanged>> RecalculateAsync(
+        IDocumentSession session, FactSet facts, IEnumerable<int> indicators, CancellationToken ct)
+    {
+        var numbers = indicators.Distinct().Where(n => IsEngineIndicator(rubric.Indicator(n))).ToList();
+        if (numbers.Count == 0) return [];
+
+        var states = (await session.Query<IndicatorState>().Where(s => numbers.Contains(s.Indicator)).ToListAsync(ct))
+            .ToDictionary(s => s.Id);
+        // OPDs that once had a level keep being recomputed, so a drop is recorded too.
+        var scopes = new List<string?> { null };
+        scopes.AddRange(facts.PerangkatDaerah().Concat(states.Values.Select(s => s.Opd).OfType<string>()).Distinct(StringComparer.OrdinalIgnoreCase));
+
+        var changes = new List<IndicatorLevelChanged>();
+        foreach (var number in numbers)
+        {
+            foreach (var opd in scopes)
+            {
+                var level = Assess(number, opd, facts).Level;
+                states.TryGetValue(IndicatorState.IdFor(number, opd), out var state);
+                if (Record(session, state, number, opd, level, LevelSources.Computed, "dihitung dari catatan / computed from records", "spbeops") is { } change)
+                    changes.Add(change);
+            }
+        }
+        return changes;
+    }
+
+    /// <summary>Stores the level of one scope and appends a level-change event when it moved.</summary>
+    public IndicatorLevelChanged? Record(
+        IDocumentSession session, IndicatorState? state, int indicator, string? opd, int level, string source, string reason, string actor)
+    {
+        var previous = state?.Level ?? LevelEvaluator.Floor;
+        if (state is not null && previous == level && state.Source == source && source == LevelSources.Computed) return null;
+        if (state is null && level == LevelEvaluator.Floor && source == LevelSources.Computed) return null; // the floor needs no record
+
+        var now = clock.GetUtcNow();
+        state ??= new IndicatorState { Id = IndicatorState.IdFor(indicator, opd), Indicator = indicator, Opd = opd };
+        state.Level = level;
+        state.Source = source;
+        state.Explanation = reason;
+        state.ChangedBy = actor;
+        state.ChangedAt = now;
+        session.Store(state);
+
+        if (previous == level && source == LevelSources.Computed) return null;
+        var change = new IndicatorLevelChanged(indicator, opd, previous, level, source, reason, actor, now);
+        session.Events.Append(IndicatorState.StreamFor(session.TenantId, indicator, opd), change);
+        return change;
+    }
+}

@@ -1,0 +1,188 @@
+using SpbeOps.Indicators.Api.Facts;
+using SpbeOps.Indicators.Rubric;
+
+namespace SpbeOps.Indicators.Api.Metrics;
+
+/// <summary>What one metric is computed for: an indicator, the instansi (<see cref="Opd"/> null) or one OPD, on a day.</summary>
+public sealed record MetricScope(int Indicator, string? Opd, FactSet Facts, DateOnly Today);
+
+/// <summary>
+/// Every named metric the rubric may use, each a small function over the facts. The rubric decides which metric
+/// matters for which level (decision 5); this catalogue only says how a metric is measured, with the records
+/// that decided it, so each level can be explained.
+/// </summary>
+public static class MetricCatalog
+{
+    /// <summary>How far back a review counts as "periodic" (the regulation's yearly cycle).</summary>
+    public const int ReviewWindowDays = 365;
+
+    /// <summary>A quarterly monitoring cadence allows a report at most one quarter plus a grace week old.</summary>
+    public const int MonitoringWindowDays = 100;
+
+    /// <summary>A completed follow-up counts for this long after completion (two evaluation cycles).</summary>
+    public const int FollowUpWindowDays = 730;
+
+    private const int EvidenceLimit = 25;
+
+    private static readonly Dictionary<string, Func<MetricScope, MetricValue>> Metrics = new()
+    {
+        ["governance.programme.current"] = ProgrammeCurrent,
+        ["governance.guideline.covers"] = GuidelineCovers,
+        ["governance.strategy.byIctUnit"] = s => Strategy(s, f => f.Issuer == "tim-koordinasi-spbe"
+            || (f.IssuerOpd is not null && string.Equals(f.IssuerOpd, s.Facts.Organisation?.IctUnitOpd, StringComparison.OrdinalIgnoreCase))),
+        ["governance.strategy.byCommittee"] = s => Strategy(s, f => f.Issuer is "komite-manajemen-risiko" or "tim-koordinasi-spbe"),
+        ["governance.review.last12Months"] = ReviewsInWindow,
+        ["governance.followUp.completed"] = FollowUpsCompleted,
+        ["assets.lifecycle.inUse"] = AssetsInUse,
+        ["assets.register.opdCoverage"] = s => Coverage(s, s.Facts.Assets.Where(a => a.Stage != "penghapusan").Select(a => (a.Opd, a.Id, a.Name)), "asset"),
+        ["risk.context.set"] = RiskContextSet,
+        ["risk.assessments.complete"] = RiskAssessmentsComplete,
+        ["risk.treatment.decidedAboveAppetite"] = RiskTreatmentDecided,
+        ["risk.register.opdCoverage"] = s => Coverage(s, CurrentRisks(s).Select(r => (r.Opd, r.Id, $"{r.Category} ({r.Besaran})")), "risk"),
+        ["risk.monitoring.onSchedule"] = RiskMonitoringOnSchedule,
+    };
+
+    public static IReadOnlyCollection<string> Names => Metrics.Keys;
+
+    /// <summary>The values of the metrics <paramref name="indicator"/>'s criteria name (and only those).</summary>
+    public static IReadOnlyDictionary<string, MetricValue> Measure(RubricIndicator indicator, MetricScope scope)
+    {
+        var names = indicator.Levels.SelectMany(l => l.Criteria).Select(c => c.Metric).Distinct();
+        var values = new Dictionary<string, MetricValue>();
+        foreach (var name in names)
+        {
+            if (Metrics.TryGetValue(name, out var measure)) values[name] = measure(scope);
+        }
+        return values;
+    }
+
+    // ---- governance records (shared by every indicator) ----
+
+    private static IEnumerable<GovernanceFact> Records(MetricScope s, string type) =>
+        s.Facts.Governance.Where(g => g.Indicator == s.Indicator && g.RecordType == type && !g.Withdrawn && g.AppliesTo(s.Opd));
+
+    private static MetricValue ProgrammeCurrent(MetricScope s)
+    {
+        // A programme in some units already makes the instansi "terkelola" (P59 Tabel 1, level 2).
+        var running = Records(s, "programme").Where(p => p.Date <= s.Today && (p.EndDate ?? EndOfYear(p)) >= s.Today).ToList();
+        return MetricValue.Of(running.Count, [.. running.Take(EvidenceLimit).Select(p => Evidence(p, "governance.programme"))]);
+    }
+
+    private static DateOnly EndOfYear(GovernanceFact programme) => new(programme.Date!.Value.Year, 12, 31);
+
+    private static MetricValue GuidelineCovers(MetricScope s)
+    {
+        // For the instansi a guideline must apply to every unit (level 3: "seluruh unit kerja").
+        var guidelines = Records(s, "policy")
+            .Where(p => p.PolicyKind is "pedoman" or "sop" && p.InForceOn(s.Today) && (s.Opd is not null || p.AllOpd))
+            .ToList();
+        var covered = guidelines.SelectMany(g => g.Covers).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal);
+        return MetricValue.Of(covered, [.. guidelines.Select(g => Evidence(g, "governance.guideline"))]);
+    }
+
+    private static MetricValue Strategy(MetricScope s, Func<GovernanceFact, bool> issuedByTheRightBody)
+    {
+        var strategies = Records(s, "policy")
+            .Where(p => p.PolicyKind is "strategi" or "kebijakan" && p.InForceOn(s.Today) && (s.Opd is not null || p.AllOpd) && issuedByTheRightBody(p))
+            .ToList();
+        return MetricValue.Of(strategies.Count > 0, [.. strategies.Select(p => Evidence(p, "governance.strategy"))]);
+    }
+
+    private static MetricValue ReviewsInWindow(MetricScope s)
+    {
+        var from = s.Today.AddDays(-ReviewWindowDays);
+        var reviews = Records(s, "review").Where(r => r.Date >= from && r.Date <= s.Today).ToList();
+        return MetricValue.Of(reviews.Count, [.. reviews.Select(r => Evidence(r, "governance.review"))]);
+    }
+
+    private static MetricValue FollowUpsCompleted(MetricScope s)
+    {
+        var from = s.Today.AddDays(-FollowUpWindowDays);
+        var reviews = s.Facts.Governance.Where(g => g.RecordType == "review" && !g.Withdrawn && g.Indicator == s.Indicator).Select(g => g.Id).ToHashSet();
+        var done = Records(s, "follow-up")
+            .Where(f => f.Status == "selesai" && f.CompletedOn >= from && f.ReviewId is { } review && reviews.Contains(review))
+            .ToList();
+        return MetricValue.Of(done.Count, [.. done.Select(f => Evidence(f, "governance.follow-up"))]);
+    }
+
+    // ---- assets (indicator 24) ----
+
+    private static MetricValue AssetsInUse(MetricScope s)
+    {
+        var inUse = s.Facts.Assets.Where(a => a.Stage == "pemanfaatan" && (s.Opd is null || Same(a.Opd, s.Opd))).ToList();
+        return MetricValue.Of(inUse.Count > 0, [.. inUse.Take(EvidenceLimit).Select(a => new Evidence(a.Id.ToString(), "asset", $"{a.Name} ({a.Opd})"))]);
+    }
+
+    /// <summary>
+    /// For the instansi: the share of its perangkat daerah that keep records of this kind; for one OPD: 1 when it
+    /// does, else 0. The evidence names the OPD still missing, which is what a user needs to fix.
+    /// </summary>
+    private static MetricValue Coverage(MetricScope s, IEnumerable<(string Opd, Guid Id, string Label)> records, string kind)
+    {
+        var byOpd = records.GroupBy(r => r.Opd, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First(), StringComparer.OrdinalIgnoreCase);
+        if (s.Opd is not null)
+        {
+            return byOpd.TryGetValue(s.Opd, out var own)
+                ? MetricValue.Of(1.0, new Evidence(own.Id.ToString(), kind, own.Label))
+                : MetricValue.Of(0.0, new Evidence(s.Opd, "perangkat-daerah.missing", $"{s.Opd}: belum ada / none yet"));
+        }
+
+        var all = s.Facts.PerangkatDaerah();
+        if (all.Count == 0) return MetricValue.Of(0.0);
+        var missing = all.Where(opd => !byOpd.ContainsKey(opd)).ToList();
+        var evidence = missing.Take(EvidenceLimit).Select(opd => new Evidence(opd, "perangkat-daerah.missing", $"{opd}: belum ada / none yet"))
+            .Concat(all.Where(byOpd.ContainsKey).Take(EvidenceLimit).Select(opd => new Evidence(byOpd[opd].Id.ToString(), kind, $"{opd}: {byOpd[opd].Label}")));
+        return MetricValue.Of(Math.Round((all.Count - missing.Count) / (double)all.Count, 4), [.. evidence]);
+    }
+
+    // ---- risk (indicator 21) ----
+
+    private static IEnumerable<RiskFact> CurrentRisks(MetricScope s) =>
+        s.Facts.Risks.Where(r => !r.Withdrawn && r.PeriodYear == s.Today.Year && (s.Opd is null || Same(r.Opd, s.Opd)));
+
+    private static MetricValue RiskContextSet(MetricScope s)
+    {
+        var contexts = s.Facts.RiskContexts.Where(c => c.PeriodYear == s.Today.Year && c.Complete && (s.Opd is null || Same(c.Opd, s.Opd))).ToList();
+        var withContext = contexts.Select(c => c.Opd).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        // Every UPR that keeps a register this period must have set its context first.
+        var withoutContext = CurrentRisks(s).Select(r => r.Opd).Distinct(StringComparer.OrdinalIgnoreCase).Where(o => !withContext.Contains(o)).ToList();
+        var evidence = contexts.Select(c => new Evidence(c.Id.ToString(), "risk.context", $"Konteks risiko {c.Opd} {c.PeriodYear}"))
+            .Concat(withoutContext.Select(o => new Evidence(o, "risk.context.missing", $"{o}: register tanpa konteks / a register without a context")));
+        return MetricValue.Of(contexts.Count > 0 && withoutContext.Count == 0, [.. evidence]);
+    }
+
+    private static MetricValue RiskAssessmentsComplete(MetricScope s)
+    {
+        var risks = CurrentRisks(s).ToList();
+        var incomplete = risks.Where(r => !r.AssessmentComplete).ToList();
+        var evidence = incomplete.Take(EvidenceLimit).Select(r => new Evidence(r.Id.ToString(), "risk.incomplete", $"{r.Opd}: {r.Category} — Formulir 3.0 belum lengkap / incomplete"))
+            .Concat(risks.Where(r => r.AssessmentComplete).Take(EvidenceLimit).Select(r => new Evidence(r.Id.ToString(), "risk", $"{r.Opd}: {r.Category} (besaran {r.Besaran})")));
+        return MetricValue.Of(risks.Count > 0 && incomplete.Count == 0, [.. evidence]);
+    }
+
+    private static MetricValue RiskTreatmentDecided(MetricScope s)
+    {
+        var risks = CurrentRisks(s).ToList();
+        var above = risks.Where(r => r.AboveAppetite).ToList();
+        var untreated = above.Where(r => !r.TreatmentDecided).ToList();
+        var evidence = untreated.Take(EvidenceLimit).Select(r => new Evidence(r.Id.ToString(), "risk.untreated", $"{r.Opd}: {r.Category} (besaran {r.Besaran}) tanpa rencana penanganan / no treatment plan"))
+            .Concat(above.Where(r => r.TreatmentDecided).Take(EvidenceLimit).Select(r => new Evidence(r.Id.ToString(), "risk.treated", $"{r.Opd}: {r.Category} (besaran {r.Besaran}, residual {r.ResidualBesaran})")));
+        return MetricValue.Of(risks.Count > 0 && untreated.Count == 0, [.. evidence]);
+    }
+
+    private static MetricValue RiskMonitoringOnSchedule(MetricScope s)
+    {
+        var from = s.Today.AddDays(-MonitoringWindowDays);
+        var recent = s.Facts.RiskMonitoring.Where(m => m.ReportedOn >= from && m.ReportedOn <= s.Today && (s.Opd is null || Same(m.Opd, s.Opd))).ToList();
+        var reporting = recent.Select(m => m.Opd).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var late = CurrentRisks(s).Select(r => r.Opd).Distinct(StringComparer.OrdinalIgnoreCase).Where(o => !reporting.Contains(o)).ToList();
+        var evidence = recent.Select(m => new Evidence(m.Id.ToString(), "risk.monitoring", $"{m.Opd}: laporan {m.Kind}{(m.Quarter is { } q ? $" TW{q}" : "")} {m.ReportedOn:yyyy-MM-dd}"))
+            .Concat(late.Select(o => new Evidence(o, "risk.monitoring.late", $"{o}: tidak ada laporan pemantauan {MonitoringWindowDays} hari terakhir / no monitoring report in {MonitoringWindowDays} days")));
+        return MetricValue.Of(recent.Count > 0 && late.Count == 0, [.. evidence]);
+    }
+
+    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    private static Evidence Evidence(GovernanceFact f, string kind) =>
+        new(f.Id.ToString(), kind, f.Date is { } d ? $"{f.Title} ({d:yyyy-MM-dd})" : f.Title);
+}

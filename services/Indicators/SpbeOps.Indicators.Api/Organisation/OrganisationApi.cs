@@ -1,0 +1,68 @@
+using Marten;
+using Microsoft.AspNetCore.Http.HttpResults;
+using SpbeOps.Indicators.Api.Facts;
+using SpbeOps.Indicators.Api.Maturity;
+using SpbeOps.ServiceDefaults;
+using SpbeOps.ServiceDefaults.Auth;
+using SpbeOps.ServiceDefaults.Problems;
+
+namespace SpbeOps.Indicators.Api.Organisation;
+
+public sealed record PerangkatDaerahRequest(string? Code, string? Name);
+
+public sealed record OrganisationRequest(string? Name, string? IctUnitOpd, IReadOnlyList<PerangkatDaerahRequest>? PerangkatDaerah);
+
+/// <summary>The instansi's perangkat daerah list: the denominator of every "seluruh unit kerja" criterion.</summary>
+public static class OrganisationApi
+{
+    public static RouteGroupBuilder MapOrganisationApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("api/maturity/organisation").WithTags("Organisation").RequireAuthorization(SpbePolicies.Member);
+        api.MapGet("/", Get).WithName("GetOrganisation").WithSummary("Profil instansi dan daftar perangkat daerah / The instansi and its perangkat daerah");
+        api.MapPut("/", Put).WithName("PutOrganisation").RequireAuthorization(SpbePolicies.DiskominfoAdmin)
+            .WithSummary("Tetapkan daftar perangkat daerah / Set the perangkat daerah list (Diskominfo)");
+        return api;
+    }
+
+    public static async Task<Results<Ok<OrganisationProfile>, ProblemHttpResult>> Get(HttpContext http, IQuerySession session, CancellationToken ct)
+    {
+        var profile = await session.LoadAsync<OrganisationProfile>(OrganisationProfile.DocumentId, ct);
+        return profile is null
+            ? TypedResults.Problem(statusCode: 404, title: "Belum diatur / Not set yet",
+                detail: $"Daftar perangkat daerah instansi '{new Caller(http.User).Instansi}' belum ditetapkan / The perangkat daerah list has not been set.")
+            : TypedResults.Ok(profile);
+    }
+
+    public static async Task<Results<Ok<OrganisationProfile>, ValidationProblem>> Put(
+        OrganisationRequest request, HttpContext http, IDocumentSession session, MaturityEngine engine, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new FieldErrors().Required("name", request.Name, 200);
+        var list = request.PerangkatDaerah ?? [];
+        if (list.Count == 0) errors.Add("perangkatDaerah", "sebutkan minimal satu perangkat daerah / list at least one perangkat daerah");
+        var seen = new HashSet<string>();
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (!PerangkatDaerahCode.IsValid(list[i].Code)) errors.Add($"perangkatDaerah[{i}].code", PerangkatDaerahCode.Rule);
+            else if (!seen.Add(list[i].Code!)) errors.Add($"perangkatDaerah[{i}].code", $"'{list[i].Code}' tercantum dua kali / is listed twice");
+            errors.Required($"perangkatDaerah[{i}].name", list[i].Name, 300);
+        }
+        if (request.IctUnitOpd is not null && !seen.Contains(request.IctUnitOpd))
+            errors.Add("ictUnitOpd", "harus salah satu kode dalam daftar / must be one of the listed codes");
+        if (errors.Any) return errors.ToProblem();
+
+        var profile = new OrganisationProfile
+        {
+            Name = request.Name!.Trim(),
+            IctUnitOpd = request.IctUnitOpd,
+            PerangkatDaerah = [.. list.Select(p => new PerangkatDaerah(p.Code!, p.Name!.Trim()))],
+            UpdatedBy = new Caller(http.User).Actor,
+            UpdatedAt = clock.GetUtcNow(),
+        };
+        session.Store(profile);
+        // The list is the denominator of coverage criteria: every computed level may move with it.
+        var facts = (await FactSet.LoadAsync(session, ct)).With(profile);
+        await engine.RecalculateAsync(session, facts, engine.ComputedIndicators.Select(i => i.Number), ct);
+        await session.SaveChangesAsync(ct);
+        return TypedResults.Ok(profile);
+    }
+}

@@ -1,0 +1,19 @@
+using SpbeOps.Indicators.Api.Extensions;
+using SpbeOps.Indicators.Api.Live;
+using SpbeOps.Indicators.Api.Maturity;
+using SpbeOps.Indicators.Api.Organisation;
+using SpbeOps.ServiceDefaults;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapMaturityApi();
+app.MapOrganisationApi();
+app.MapMaturityStream();
+
+app.Run();

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SpbeOps.Testing;
+
+namespace SpbeOps.Indicators.Tests.Functional;
+
+/// <summary>Integration events in, levels and level-change events out, through the real broker.</summary>
+[Collection(InfrastructureCollection.Name)]
+public sealed class IndicatorEngineTests(InfrastructureFixture infrastructure) : IAsyncLifetime
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
+    private readonly IndicatorsApiFactory _factory = new(infrastructure);
+    private readonly string _instansi = Tenants.New();
+
+    public async Task InitializeAsync() =>
+        await Admin().PutAsJsonAsync("/api/maturity/organisation", MaturityApiTests.Organisation("dinkes", "diskominfo")).ShouldBe(HttpStatusCode.OK);
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    private HttpClient Admin() => _factory.CreateClientFor("diskominfo-admin", _instansi);
+
+    private async Task<JsonElement> Indicator24(string? opd = null) =>
+        await (await Admin().GetAsync("/api/maturity/indicators/24" + (opd is null ? "" : $"?opd={opd}")).ShouldBe(HttpStatusCode.OK)).ReadJson();
+
+    private Task<JsonElement> LevelReaches(int level, string? opd = null) => HttpAssertions.Eventually<JsonElement?>(async () =>
+    {
+        var detail = await Indicator24(opd);
+        return detail.GetProperty("level").GetInt32() == level ? detail : null;
+    }, Wait, $"indicator 24 ({opd ?? "instansi"}) to reach level {level}").ContinueWith(t => t.Result!.Value);
+
+    private async Task<int> HistoryCount(string? opd = null) =>
+        (await (await Admin().GetAsync("/api/maturity/indicators/24/history" + (opd is null ? "" : $"?opd={opd}"))).ReadJson()).GetArrayLength();
+
+    [Fact]
+    public async Task Governance_and_asset_facts_raise_indicator_24_level_by_level_with_reasons()
+    {
+        var today = Facts.Today;
+        await _factory.Publish(Facts.Record(_instansi, "programme", date: today.AddMonths(-1), endDate: today.AddMonths(6)));
+        await LevelReaches(2);
+
+        await _factory.Publish(Facts.Record(_instansi, "policy", kind: "pedoman", issuer: "walikota", covers: Facts.Lifecycle));
+        await _factory.Publish(Facts.Asset(_instansi, "dinkes"));
+        await LevelReaches(3);
+
+        // Level 4 needs a strategy, a review and every OPD's register: diskominfo has none yet.
+        await _factory.Publish(Facts.Record(_instansi, "policy", kind: "strategi", issuer: "kepala-perangkat-daerah", issuerOpd: "diskominfo"));
+        var review = Guid.NewGuid();
+        await _factory.Publish(Facts.Record(_instansi, "review", id: review, date: today.AddDays(-5)));
+        var stuck = await HttpAssertions.Eventually<JsonElement?>(async () =>
+        {
+            var d = await Indicator24();
+            var missing = d.GetProperty("missingForNextLevel");
+            return missing.GetArrayLength() == 1 ? d : null;
+        }, Wait, "only the register coverage to be missing for level 4").ContinueWith(t => t.Result!.Value);
+        var coverage = stuck.GetProperty("missingForNextLevel")[0];
+        Assert.Equal("assets.register.opdCoverage", coverage.GetProperty("metric").GetString());
+        Assert.Equal(0.5, coverage.GetProperty("actual").GetDouble());
+        Assert.Contains(coverage.GetProperty("evidence").EnumerateArray(), e => e.GetProperty("id").GetString() == "diskominfo");
+
+        await _factory.Publish(Facts.Asset(_instansi, "diskominfo"));
+        await LevelReaches(4);
+
+        await _factory.Publish(Facts.Record(_instansi, "follow-up", reviewId: review, status: "selesai", completedOn: today.AddDays(-1)));
+        var top = await LevelReaches(5);
+        Assert.Empty(top.GetProperty("missingForNextLevel").EnumerateArray());
+        Assert.Equal(4, await HistoryCount()); // 1→2, 2→3, 3→4, 4→5
+
+        // Each OPD has its own level too: dinkes keeps its register.
+        var dinkes = await Indicator24("dinkes");
+        Assert.Equal(5, dinkes.GetProperty("level").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_redelivered_or_older_message_changes_nothing()
+    {
+        var programme = Facts.Record(_instansi, "programme", date: Facts.Today.AddMonths(-1), endDate: Facts.Today.AddMonths(6));
+        var messageId = Guid.NewGuid();
+        await _factory.Publish(programme, messageId);
+        await LevelReaches(2);
+
+        // The same message again (a redelivery), then an older version of the record that says it was withdrawn.
+        await _factory.Publish(programme, messageId);
+        await _factory.Publish(programme with { Version = 0, Withdrawn = true });
+        // A newer, unrelated fact proves both were processed before it (one consumer, in order).
+        await _factory.Publish(Facts.Asset(_instansi, "dinkes"));
+        await HttpAssertions.Eventually<string?>(async () =>
+        {
+            var d = await Indicator24();
+            return d.GetProperty("levels")[2].GetProperty("criteria")[1].GetProperty("met").GetBoolean() ? "seen" : null;
+        }, Wait, "the asset fact to be applied");
+
+        Assert.Equal(2, (await Indicator24()).GetProperty("level").GetInt32());
+        Assert.Equal(1, await HistoryCount());
+
+        // A newer version that withdraws the programme does take effect.
+        await _factory.Publish(programme with { Version = 2, Withdrawn = true });
+        await LevelReaches(1);
+        Assert.Equal(2, await HistoryCount());
+    }
+
+    [Fact]
+    public async Task Each_level_change_is_pushed_on_the_live_stream()
+    {
+        using var client = Admin();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/maturity/stream");
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+
+        await _factory.Publish(Facts.Record(_instansi, "programme", date: Facts.Today.AddMonths(-1), endDate: Facts.Today.AddMonths(6)));
+
+        using var timeout = new CancellationTokenSource(Wait);
+        string? data = null;
+        var keepAlives = 0;
+        while (data is null)
+        {
+            var line = await reader.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException("The stream ended.");
+            if (line.StartsWith(": keep-alive", StringComparison.Ordinal)) keepAlives++;
+            if (line == "event: level-changed")
+            {
+                await reader.ReadLineAsync(timeout.Token); // id
+                data = (await reader.ReadLineAsync(timeout.Token))![6..];
+            }
+        }
+        var change = JsonDocument.Parse(data).RootElement;
+        Assert.Equal(_instansi, change.GetProperty("instansi").GetString());
+        Assert.Equal(24, change.GetProperty("indicator").GetInt32());
+        Assert.Equal(2, change.GetProperty("level").GetInt32());
+        Assert.True(keepAlives >= 0);
+    }
+}
