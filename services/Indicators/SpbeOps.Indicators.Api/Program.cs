@@ -1,3 +1,4 @@
+using SpbeOps.Indicators.Api.Evaluations;
 using SpbeOps.Indicators.Api.Extensions;
 using SpbeOps.Indicators.Api.Live;
 using SpbeOps.Indicators.Api.Maturity;
@@ -14,6 +15,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapMaturityApi();
 app.MapOrganisationApi();
+app.MapEvaluationsApi();
 app.MapMaturityStream();
 
 app.Run();

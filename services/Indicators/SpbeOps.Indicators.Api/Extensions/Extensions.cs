@@ -1,4 +1,5 @@
 using Marten;
+using SpbeOps.Indicators.Api.Evaluations;
 using SpbeOps.Indicators.Api.Facts;
 using SpbeOps.Indicators.Api.Live;
 using SpbeOps.Indicators.Api.Maturity;
@@ -33,6 +34,7 @@ public static class Extensions
             opts.Schema.For<RiskFact>().Index(f => f.Opd);
             opts.Schema.For<RiskMonitoringFact>();
             opts.Schema.For<OrganisationProfile>();
+            opts.Schema.For<OfficialEvaluation>();
             // Two recalculations racing on one level would record one change twice: the second one retries.
             opts.Schema.For<IndicatorState>().Index(s => s.Indicator).UseOptimisticConcurrency(true);
             opts.Events.AddEventType<IndicatorLevelChanged>();
