@@ -1,0 +1,6 @@
+using SpbeOps.Testing;
+
+namespace SpbeOps.EndToEnd.Tests;
+
+[CollectionDefinition(InfrastructureCollection.Name)]
+public sealed class Infrastructure : ICollectionFixture<InfrastructureFixture>;
