@@ -160,6 +160,14 @@ public sealed class AssetsApiTests(InfrastructureFixture infrastructure) : IAsyn
     }
 
     [Fact]
+    public async Task Operator_token_without_an_opd_is_refused()
+    {
+        var noOpd = _factory.CreateClient();
+        noOpd.DefaultRequestHeaders.Authorization = new("Bearer", Testing.TestAuth.Token("opd-operator", _instansi));
+        await noOpd.GetAsync("/api/assets").ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task Operator_cannot_move_an_asset_to_another_opd_but_diskominfo_can()
     {
         var id = (await Register(Operator("dinkes"), AssetRequests.Laptop("dinkes"))).GetProperty("id").GetGuid();

@@ -53,6 +53,8 @@ public static class AuthenticationExtensions
         .RequireAuthenticatedUser()
         .RequireClaim(SpbeClaims.Instansi)
         .RequireRole(SpbeRoles.All)
+        // An OPD operator without its OPD would belong to no OPD: refuse the token rather than guess.
+        .RequireAssertion(ctx => !ctx.User.IsInRole(SpbeRoles.OpdOperator) || ctx.User.HasClaim(c => c.Type == SpbeClaims.Opd && c.Value.Length > 0))
         .Build();
 
     private static string RequireSigningKey(SpbeAuthOptions options) =>

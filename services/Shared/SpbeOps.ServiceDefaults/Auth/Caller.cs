@@ -34,5 +34,5 @@ public sealed class Caller(ClaimsPrincipal user)
         || specialistRoles.Any(user.IsInRole);
 
     /// <summary>The OPD filter to apply to a list: an operator always sees only its own OPD.</summary>
-    public string? ScopeFilter(string? requested) => IsOpdOperator ? Opd : requested;
+    public string? ScopeFilter(string? requested) => IsOpdOperator ? Opd ?? "" : requested;
 }
