@@ -24,7 +24,8 @@ public sealed class KnownAsset
 /// <summary>
 /// Keeps <see cref="KnownAsset"/> current. Idempotent and order-tolerant: a redelivered message is recognised by
 /// its MessageId (<see cref="ProcessedMessage"/>, written in the same transaction), and an older version never
-/// overwrites a newer one.
+/// overwrites a newer one. The endpoint takes one message at a time (see Extensions), so two versions of one asset
+/// are never compared at once; a first fact inserted concurrently by another replica fails the insert and is retried.
 /// </summary>
 public sealed class AssetChangedConsumer(IDocumentStore store) : IConsumer<AssetChangedIntegrationEvent>
 {
@@ -38,19 +39,18 @@ public sealed class AssetChangedConsumer(IDocumentStore store) : IConsumer<Asset
         session.Insert(new ProcessedMessage { Id = key, ProcessedAt = DateTimeOffset.UtcNow });
 
         var known = await session.LoadAsync<KnownAsset>(m.AssetId, ct);
-        if (known is null || known.Version < m.Version)
+        var fact = new KnownAsset
         {
-            session.Store(new KnownAsset
-            {
-                Id = m.AssetId, Version = m.Version, Opd = m.Opd, Kind = m.Kind, Name = m.Name, Stage = m.Stage,
-                ApplicationType = m.ApplicationType, ChangedAt = m.OccurredAt,
-            });
-        }
+            Id = m.AssetId, Version = m.Version, Opd = m.Opd, Kind = m.Kind, Name = m.Name, Stage = m.Stage,
+            ApplicationType = m.ApplicationType, ChangedAt = m.OccurredAt,
+        };
+        if (known is null) session.Insert(fact);           // a concurrent first fact makes this fail: retried, then compared
+        else if (known.Version < m.Version) session.Store(fact);
         try
         {
             await session.SaveChangesAsync(ct);
         }
-        catch (JasperFx.DocumentAlreadyExistsException)
+        catch (JasperFx.DocumentAlreadyExistsException e) when (e.DocType == typeof(ProcessedMessage))
         {
             // A concurrent delivery of the same message got there first: already handled.
         }

@@ -47,7 +47,7 @@ public static class Extensions
             opts.Events.AddEventType<RiskMonitoringApprovalRecorded>();
         });
         // Asset and application ids a risk may reference are learned from the Assets service's events.
-        builder.AddSpbeMessaging(ServiceName, (x, _) => x.AddConsumer<AssetChangedConsumer>());
+        builder.AddSpbeMessaging(ServiceName, (x, _) => x.AddConsumer<AssetChangedConsumer>((_, c) => c.ConcurrentMessageLimit = 1));
         builder.AddGovernance(RiskGovernance.Options);
         return builder;
     }

@@ -64,10 +64,11 @@ public static class RisksApi
         if (!string.IsNullOrWhiteSpace(q)) query = query.Where(r => r.Event.Contains(q, StringComparison.OrdinalIgnoreCase));
 
         var (number, size) = (page ?? 1, pageSize ?? 100);
-        var items = (await query.OrderBy(r => r.Opd).ThenByDescending(r => r.PeriodYear).ThenByDescending(r => r.Besaran)
-            .ThenByDescending(r => r.ImpactLevel).ThenBy(r => r.Code).ToPagedListAsync(number, size, ct)).ToList();
+        var paged = await query.OrderBy(r => r.Opd).ThenByDescending(r => r.PeriodYear).ThenByDescending(r => r.Besaran)
+            .ThenByDescending(r => r.ImpactLevel).ThenBy(r => r.Code).ToPagedListAsync(number, size, ct);
+        var items = paged.ToList();
         await FillPriorities(session, items, ct);
-        return TypedResults.Ok(new RiskPage(items, number, size, await query.CountAsync(ct)));
+        return TypedResults.Ok(new RiskPage(items, number, size, paged.TotalItemCount));
     }
 
     public static async Task<Results<Ok<RegisteredRisk>, ProblemHttpResult>> Get(Guid id, HttpContext http, IQuerySession session, CancellationToken ct)
