@@ -1,6 +1,7 @@
 extern alias assets;
 extern alias gateway;
 extern alias indicators;
+extern alias risk;
 
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -24,6 +25,7 @@ public sealed class RunningSuite : IAsyncDisposable
     {
         var suite = new RunningSuite();
         var assets = suite.Start(new ServiceFactory<assets::Program>(infrastructure));
+        var risk = suite.Start(new ServiceFactory<risk::Program>(infrastructure));
         var indicators = suite.Start(new ServiceFactory<indicators::Program>(infrastructure,
             new Dictionary<string, string?> { ["Live:KeepAlive"] = "00:00:02" }));
 
@@ -32,8 +34,7 @@ public sealed class RunningSuite : IAsyncDisposable
             b.UseSetting("Auth:SigningKey", TestAuth.SigningKey);
             b.UseSetting("ReverseProxy:Clusters:assets:Destinations:d1:Address", assets);
             b.UseSetting("ReverseProxy:Clusters:indicators:Destinations:d1:Address", indicators);
-            // Risk joins the suite with its service; until then its route answers 502 and nothing here calls it.
-            b.UseSetting("ReverseProxy:Clusters:risk:Destinations:d1:Address", "http://127.0.0.1:9/");
+            b.UseSetting("ReverseProxy:Clusters:risk:Destinations:d1:Address", risk);
         });
         suite.GatewayUrl = suite.Start(gateway);
         await Task.CompletedTask;

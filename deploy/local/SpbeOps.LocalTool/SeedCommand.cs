@@ -37,6 +37,7 @@ internal static partial class SeedCommand
         using var http = new HttpClient { BaseAddress = new Uri(gateway), Timeout = TimeSpan.FromSeconds(30) };
 
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", DevelopmentTokens.Create(key, SpbeRoles.DiskominfoAdmin, instansi));
+        // The perangkat daerah list is the seed's last step, so it exists only after a complete seed.
         if (!args.Contains("--force") && (await http.GetAsync("api/maturity/organisation")).StatusCode == HttpStatusCode.OK)
         {
             Console.WriteLine($"{instansi} is already seeded (its perangkat daerah list exists); use --force to send the steps again.");
@@ -57,7 +58,7 @@ internal static partial class SeedCommand
             using var request = new HttpRequestMessage(method, path);
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", DevelopmentTokens.Create(key, role, instansi, Text("opd")));
             if (step.Children.TryGetValue("body", out var body))
-                request.Content = new StringContent(Substitute(ToJson(body)!.ToJsonString(), saved), Encoding.UTF8, "application/json");
+                request.Content = new StringContent(ToJson(body, saved)!.ToJsonString(), Encoding.UTF8, "application/json");
 
             using var response = await http.SendAsync(request);
             var content = await response.Content.ReadAsStringAsync();
@@ -85,10 +86,11 @@ internal static partial class SeedCommand
         });
 
     /// <summary>YAML to JSON, typing plain scalars (numbers, booleans, null) as YAML 1.2 does; quoted ones stay strings.</summary>
-    private static JsonNode? ToJson(YamlNode node) => node switch
+    /// <remarks>Placeholders are replaced in the YAML values, before JSON escaping could hide them (e.g. '+').</remarks>
+    private static JsonNode? ToJson(YamlNode node, IReadOnlyDictionary<string, string> saved) => node switch
     {
-        YamlMappingNode map => new JsonObject(map.Children.Select(p => KeyValuePair.Create(((YamlScalarNode)p.Key).Value!, ToJson(p.Value)))),
-        YamlSequenceNode seq => new JsonArray([.. seq.Children.Select(ToJson)]),
+        YamlMappingNode map => new JsonObject(map.Children.Select(p => KeyValuePair.Create(((YamlScalarNode)p.Key).Value!, ToJson(p.Value, saved)))),
+        YamlSequenceNode seq => new JsonArray([.. seq.Children.Select(c => ToJson(c, saved))]),
         YamlScalarNode { Style: ScalarStyle.Plain } s => s.Value switch
         {
             null or "~" or "null" => null,
@@ -96,9 +98,9 @@ internal static partial class SeedCommand
             "false" => JsonValue.Create(false),
             var v when long.TryParse(v, out var l) => JsonValue.Create(l),
             var v when decimal.TryParse(v, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var d) => JsonValue.Create(d),
-            var v => JsonValue.Create(v),
+            var v => JsonValue.Create(Substitute(v, saved)),
         },
-        YamlScalarNode s => JsonValue.Create(s.Value),
+        YamlScalarNode s => JsonValue.Create(s.Value is null ? null : Substitute(s.Value, saved)),
         _ => throw new InvalidOperationException($"Unsupported YAML node {node.NodeType}."),
     };
 
