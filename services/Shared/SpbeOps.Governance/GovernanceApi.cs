@@ -1,9 +1,9 @@
-using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using SpbeOps.Messaging;
 using SpbeOps.ServiceDefaults.Auth;
 using SpbeOps.ServiceDefaults.Problems;
 
@@ -153,15 +153,7 @@ public static class GovernanceApi
         session.Store(record);
         // Expected version = the stream's version after this append: a concurrent writer makes this fail.
         session.Events.Append(record.Id, record.Version, change);
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (ConcurrencyException)
-        {
-            return Problem.Conflict("Catatan diubah pengguna lain; muat ulang lalu coba lagi / The record was changed by someone else; reload and retry.", "optimistic-concurrency");
-        }
-        return TypedResults.Ok(record);
+        return await session.TrySaveChangesAsync(ct) is { } conflict ? conflict : TypedResults.Ok(record);
     }
 
     private static async Task<ProblemHttpResult?> CheckReview(IQuerySession session, GovernanceRecord record, CancellationToken ct)

@@ -1,7 +1,7 @@
-using JasperFx;
 using Marten;
 using Marten.Pagination;
 using Microsoft.AspNetCore.Http.HttpResults;
+using SpbeOps.Messaging;
 using SpbeOps.ServiceDefaults.Auth;
 using SpbeOps.ServiceDefaults.Problems;
 
@@ -137,16 +137,9 @@ public static class AssetsApi
         IDocumentSession session, Asset asset, object change, CancellationToken ct)
     {
         session.Store(asset);
+        // Expected version = the stream's version after this append: a concurrent writer makes the save fail.
         session.Events.Append(asset.Id, asset.Version, change);
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (ConcurrencyException)
-        {
-            return Problem.Conflict("Aset diubah pengguna lain; muat ulang lalu coba lagi / The asset was changed by someone else; reload and retry.", "optimistic-concurrency");
-        }
-        return TypedResults.Ok(asset);
+        return await session.TrySaveChangesAsync(ct) is { } conflict ? conflict : TypedResults.Ok(asset);
     }
 
     private static ProblemHttpResult ForbiddenFor(string opd) =>

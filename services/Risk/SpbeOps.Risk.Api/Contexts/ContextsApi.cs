@@ -1,7 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SpbeOps.Risk.Api.Approval;
-using SpbeOps.Risk.Api.Common;
+using SpbeOps.Messaging;
 using SpbeOps.Risk.Api.Risks;
 using SpbeOps.ServiceDefaults.Auth;
 using SpbeOps.ServiceDefaults.Problems;
@@ -86,7 +86,7 @@ public static class ContextsApi
 
         session.Store(ctx);
         session.Events.StartStream<RiskContext>(ctx.Id, new RiskContextDefined(ctx, caller.Actor, now));
-        if (await Saving.TrySaveAsync(session, DuplicateText(ctx.Opd, ctx.PeriodYear), ct) is { } conflict) return conflict;
+        if (await session.TrySaveChangesAsync(ct, DuplicateText(ctx.Opd, ctx.PeriodYear)) is { } conflict) return conflict;
         return TypedResults.Created($"/api/risks/contexts/{ctx.Id}", ctx);
     }
 
@@ -121,7 +121,7 @@ public static class ContextsApi
 
         session.Store(ctx);
         session.Events.Append(ctx.Id, ctx.Version, new RiskContextRevised(ctx, caller.Actor, now));
-        if (await Saving.TrySaveAsync(session, DuplicateText(ctx.Opd, ctx.PeriodYear), ct) is { } conflict) return conflict;
+        if (await session.TrySaveChangesAsync(ct, DuplicateText(ctx.Opd, ctx.PeriodYear)) is { } conflict) return conflict;
         return TypedResults.Ok(ctx);
     }
 
@@ -151,7 +151,7 @@ public static class ContextsApi
                 ctx.UpdatedAt = now;
                 session.Store(ctx);
                 session.Events.Append(ctx.Id, ctx.Version, new RiskContextApprovalRecorded(ctx, s.Step, caller.Actor, now));
-                if (await Saving.TrySaveAsync(session, "", ct) is { } conflict) return conflict;
+                if (await session.TrySaveChangesAsync(ct, "") is { } conflict) return conflict;
                 return TypedResults.Ok(ctx);
             default: throw new InvalidOperationException("Unknown approval outcome.");
         }

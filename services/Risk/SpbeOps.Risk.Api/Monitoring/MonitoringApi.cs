@@ -1,7 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SpbeOps.Risk.Api.Approval;
-using SpbeOps.Risk.Api.Common;
+using SpbeOps.Messaging;
 using SpbeOps.Risk.Api.Contexts;
 using SpbeOps.Risk.Api.Risks;
 using SpbeOps.ServiceDefaults.Auth;
@@ -88,7 +88,7 @@ public static class MonitoringApi
             case MonitoringDecider.Decided d:
                 session.Store(d.Report);
                 session.Events.StartStream<MonitoringReport>(d.Report.Id, new RiskMonitoringReported(d.Report, caller.Actor, now));
-                if (await Saving.TrySaveAsync(session, "", ct) is { } conflict) return conflict;
+                if (await session.TrySaveChangesAsync(ct, "") is { } conflict) return conflict;
                 return TypedResults.Created($"/api/risks/monitoring/{d.Report.Id}", d.Report);
             default: throw new InvalidOperationException("Unknown monitoring outcome.");
         }
@@ -169,7 +169,7 @@ public static class MonitoringApi
     {
         session.Store(report);
         session.Events.Append(report.Id, report.Version, change);
-        if (await Saving.TrySaveAsync(session, "", ct) is { } conflict) return conflict;
+        if (await session.TrySaveChangesAsync(ct, "") is { } conflict) return conflict;
         return TypedResults.Ok(report);
     }
 }

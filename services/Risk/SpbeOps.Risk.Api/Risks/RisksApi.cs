@@ -3,7 +3,7 @@ using Marten.Pagination;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SpbeOps.Risk.Api.Approval;
 using SpbeOps.Risk.Api.Assets;
-using SpbeOps.Risk.Api.Common;
+using SpbeOps.Messaging;
 using SpbeOps.Risk.Api.Contexts;
 using SpbeOps.ServiceDefaults.Auth;
 using SpbeOps.ServiceDefaults.Problems;
@@ -121,7 +121,7 @@ public static class RisksApi
         var risk = RiskDecider.Identify(Guid.CreateVersion7(), request.Code ?? RiskDecider.NextCode(codes), request, ctx, caller.Actor, now);
         session.Store(risk);
         session.Events.StartStream<RegisteredRisk>(risk.Id, new RiskIdentified(risk, "api", caller.Actor, now));
-        if (await Saving.TrySaveAsync(session, DuplicateCodeText(risk.Code), ct) is { } conflict) return conflict;
+        if (await session.TrySaveChangesAsync(ct, DuplicateCodeText(risk.Code)) is { } conflict) return conflict;
         await FillPriorities(session, [risk], ct);
         return TypedResults.Created($"/api/risks/{risk.Id}", risk);
     }
@@ -300,7 +300,7 @@ public static class RisksApi
         session.Store(risk);
         // Expected version = the stream's version after this append: a concurrent writer makes this fail.
         session.Events.Append(risk.Id, risk.Version, change);
-        if (await Saving.TrySaveAsync(session, DuplicateCodeText(risk.Code), ct) is { } conflict) return conflict;
+        if (await session.TrySaveChangesAsync(ct, DuplicateCodeText(risk.Code)) is { } conflict) return conflict;
         await FillPriorities(session, [risk], ct);
         return null;
     }

@@ -2,7 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SpbeOps.Risk.Api.Approval;
 using SpbeOps.Risk.Api.Assets;
-using SpbeOps.Risk.Api.Common;
+using SpbeOps.Messaging;
 using SpbeOps.Risk.Api.Contexts;
 using SpbeOps.Risk.Api.Monitoring;
 using SpbeOps.Risk.Api.Risks;
@@ -169,7 +169,7 @@ public static class WorkbooksApi
                 results.Add(new ImportedRow(cell.Row.Number, current.Code, current.Id, "diperbarui"));
             }
         }
-        if (await Saving.TrySaveAsync(session, "Kode risiko bentrok dengan perubahan lain; ulangi impor / A risk code clashed with another change; import again.", ct) is { } conflict)
+        if (await session.TrySaveChangesAsync(ct, "Kode risiko bentrok dengan perubahan lain; ulangi impor / A risk code clashed with another change; import again.") is { } conflict)
             return conflict;
         return TypedResults.Ok(new ImportResult(ctx.Opd, ctx.PeriodYear,
             results.Count(r => r.Outcome == "dibuat"), results.Count(r => r.Outcome == "diperbarui"), results.Count(r => r.Outcome == "tetap"), results));

@@ -4,12 +4,17 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using SpbeOps.ServiceDefaults.Problems;
 
-namespace SpbeOps.Risk.Api.Common;
+namespace SpbeOps.Messaging;
 
-/// <summary>One <c>SaveChangesAsync</c> per command (state and events in one transaction), with conflicts as 409.</summary>
-internal static class Saving
+public static class DocumentSessionExtensions
 {
-    public static async Task<ProblemHttpResult?> TrySaveAsync(IDocumentSession session, string uniqueDetail, CancellationToken ct)
+    /// <summary>
+    /// Commits a command's state and events in one transaction. A concurrent change (the stream moved past the
+    /// expected version) or a unique-index clash comes back as a 409 ProblemDetails instead of an exception;
+    /// null means saved.
+    /// </summary>
+    /// <param name="uniqueDetail">what to tell the caller when a unique index refuses the write</param>
+    public static async Task<ProblemHttpResult?> TrySaveChangesAsync(this IDocumentSession session, CancellationToken ct, string? uniqueDetail = null)
     {
         try
         {
@@ -22,7 +27,7 @@ internal static class Saving
                 "Data diubah pengguna lain; muat ulang lalu coba lagi / The record was changed by someone else; reload and retry.",
                 "optimistic-concurrency");
         }
-        catch (Exception e) when (IsUniqueViolation(e))
+        catch (Exception e) when (uniqueDetail is not null && IsUniqueViolation(e))
         {
             return Problem.Conflict(uniqueDetail, "unique");
         }
@@ -30,7 +35,7 @@ internal static class Saving
 
     private static bool IsUniqueViolation(Exception e)
     {
-        for (Exception? x = e; x is not null; x = x.InnerException)
+        for (var x = e; x is not null; x = x.InnerException)
             if (x is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }) return true;
         return false;
     }
