@@ -25,6 +25,9 @@ public static class Extensions
         builder.Services.AddSingleton<LevelChangeBroadcaster>();
         builder.Services.AddSingleton(builder.Configuration.GetSection("Live").Get<LiveOptions>() ?? new LiveOptions());
         builder.Services.AddSingleton<IIntegrationEventMapper, MaturityEventMapper>();
+        builder.Services.AddSingleton(builder.Configuration.GetSection("Maturity:Recalculation").Get<RecalculationOptions>() ?? new RecalculationOptions());
+        builder.Services.AddSingleton<PeriodicRecalculation>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<PeriodicRecalculation>());
 
         builder.AddSpbeMarten(ServiceName, opts =>
         {
@@ -37,6 +40,7 @@ public static class Extensions
             opts.Schema.For<OfficialEvaluation>();
             // Two recalculations racing on one level would record one change twice: the second one retries.
             opts.Schema.For<IndicatorState>().Index(s => s.Indicator).UseOptimisticConcurrency(true);
+            opts.Schema.For<KnownTenant>();
             opts.Events.AddEventType<IndicatorLevelChanged>();
         });
 

@@ -30,7 +30,7 @@ public sealed class FactsConsumer(IDocumentStore store, MaturityEngine engine, I
         {
             Id = m.AssetId, Version = m.Version, Opd = m.Opd, Kind = m.Kind, Name = m.Name, Stage = m.Stage,
             ApplicationType = m.ApplicationType, UpdatedAt = m.OccurredAt,
-        }, AssetIndicator);
+        }, AssetIndicator, $"aset / asset '{m.Name}' ({m.Opd}): {m.Stage}");
     }
 
     public Task Consume(ConsumeContext<GovernanceRecordChangedIntegrationEvent> context)
@@ -43,7 +43,7 @@ public sealed class FactsConsumer(IDocumentStore store, MaturityEngine engine, I
             ScopeOpds = [.. m.ScopeOpds], Covers = [.. m.Covers], Date = m.Date, EndDate = m.EndDate,
             ValidFrom = m.ValidFrom, ValidUntil = m.ValidUntil, ReviewId = m.ReviewId, Status = m.Status,
             CompletedOn = m.CompletedOn, Withdrawn = m.Withdrawn, UpdatedAt = m.OccurredAt,
-        }, m.Indicator);
+        }, m.Indicator, $"{m.RecordType} '{m.Title}'{(m.Withdrawn ? " dicabut / withdrawn" : "")}");
     }
 
     public Task Consume(ConsumeContext<RiskContextChangedIntegrationEvent> context)
@@ -53,7 +53,7 @@ public sealed class FactsConsumer(IDocumentStore store, MaturityEngine engine, I
         {
             Id = m.ContextId, Version = m.Version, Opd = m.Opd, PeriodYear = m.PeriodYear, Complete = m.Complete,
             ApprovalStatus = m.ApprovalStatus, UpdatedAt = m.OccurredAt,
-        }, RiskIndicator);
+        }, RiskIndicator, $"konteks risiko / risk context {m.Opd} {m.PeriodYear}");
     }
 
     public Task Consume(ConsumeContext<RiskChangedIntegrationEvent> context)
@@ -65,7 +65,7 @@ public sealed class FactsConsumer(IDocumentStore store, MaturityEngine engine, I
             Category = m.Category, Besaran = m.Besaran, ResidualBesaran = m.ResidualBesaran, AboveAppetite = m.AboveAppetite,
             AssessmentComplete = m.AssessmentComplete, TreatmentDecided = m.TreatmentDecided,
             ApprovalStatus = m.ApprovalStatus, Withdrawn = m.Withdrawn, UpdatedAt = m.OccurredAt,
-        }, RiskIndicator);
+        }, RiskIndicator, $"risiko / risk {m.Opd}: {m.Category} (besaran {m.Besaran})");
     }
 
     public Task Consume(ConsumeContext<RiskMonitoringRecordedIntegrationEvent> context)
@@ -75,10 +75,10 @@ public sealed class FactsConsumer(IDocumentStore store, MaturityEngine engine, I
         {
             Id = m.MonitoringId, Version = m.Version, Opd = m.Opd, PeriodYear = m.PeriodYear, Kind = m.Kind,
             Quarter = m.Quarter, ReportedOn = m.ReportedOn, ApprovalStatus = m.ApprovalStatus, UpdatedAt = m.OccurredAt,
-        }, RiskIndicator);
+        }, RiskIndicator, $"pemantauan risiko / risk monitoring {m.Opd} {m.Kind} {m.ReportedOn:yyyy-MM-dd}");
     }
 
-    private async Task Apply<TFact>(ConsumeContext context, string instansi, TFact fact, int indicator) where TFact : class, IFact
+    private async Task Apply<TFact>(ConsumeContext context, string instansi, TFact fact, int indicator, string what) where TFact : class, IFact
     {
         var ct = context.CancellationToken;
         await using var session = store.LightweightSession(instansi);
@@ -94,8 +94,9 @@ public sealed class FactsConsumer(IDocumentStore store, MaturityEngine engine, I
         if (current is null || current.Version < fact.Version)
         {
             session.Store(fact);
+            session.Store(new KnownTenant { Id = instansi, LastFactAt = DateTimeOffset.UtcNow });
             var facts = (await FactSet.LoadAsync(session, ct)).With(fact);
-            var changes = await engine.RecalculateAsync(session, facts, [indicator], ct);
+            var changes = await engine.RecalculateAsync(session, facts, [indicator], $"berubah / changed: {what}", ct);
             foreach (var change in changes)
                 logger.LogInformation("Indicator {Indicator} ({Scope}) of {Instansi}: level {From} → {To}",
                     change.Indicator, change.Opd ?? "instansi", instansi, change.PreviousLevel, change.Level);

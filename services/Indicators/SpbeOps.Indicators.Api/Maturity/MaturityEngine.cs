@@ -24,8 +24,9 @@ public sealed class MaturityEngine(SpbeRubric rubric, TimeProvider clock)
         LevelEvaluator.Evaluate(rubric.Indicator(indicator), MetricCatalog.Measure(rubric.Indicator(indicator), new MetricScope(indicator, opd, facts, Today)));
 
     /// <summary>Recomputes <paramref name="indicators"/> for the instansi and each OPD, recording what changed.</summary>
+    /// <param name="reason">what caused the recalculation, kept with each level change (e.g. the record that changed)</param>
     public async Task<IReadOnlyList<IndicatorLevelChanged>> RecalculateAsync(
-        IDocumentSession session, FactSet facts, IEnumerable<int> indicators, CancellationToken ct)
+        IDocumentSession session, FactSet facts, IEnumerable<int> indicators, string reason, CancellationToken ct)
     {
         var numbers = indicators.Distinct().Where(n => IsEngineIndicator(rubric.Indicator(n))).ToList();
         if (numbers.Count == 0) return [];
@@ -43,7 +44,7 @@ public sealed class MaturityEngine(SpbeRubric rubric, TimeProvider clock)
             {
                 var level = Assess(number, opd, facts).Level;
                 states.TryGetValue(IndicatorState.IdFor(number, opd), out var state);
-                if (Record(session, state, number, opd, level, LevelSources.Computed, "dihitung dari catatan / computed from records", "spbeops") is { } change)
+                if (Record(session, state, number, opd, level, LevelSources.Computed, reason, "spbeops") is { } change)
                     changes.Add(change);
             }
         }

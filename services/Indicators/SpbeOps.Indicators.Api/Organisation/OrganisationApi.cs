@@ -59,9 +59,11 @@ public static class OrganisationApi
             UpdatedAt = clock.GetUtcNow(),
         };
         session.Store(profile);
+        session.Store(new KnownTenant { Id = new Caller(http.User).Instansi, LastFactAt = clock.GetUtcNow() });
         // The list is the denominator of coverage criteria: every computed level may move with it.
         var facts = (await FactSet.LoadAsync(session, ct)).With(profile);
-        await engine.RecalculateAsync(session, facts, engine.ComputedIndicators.Select(i => i.Number), ct);
+        await engine.RecalculateAsync(session, facts, engine.ComputedIndicators.Select(i => i.Number),
+            "daftar perangkat daerah ditetapkan / perangkat daerah list set", ct);
         await session.SaveChangesAsync(ct);
         return TypedResults.Ok(profile);
     }
