@@ -5,6 +5,7 @@ using Marten;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using SpbeOps.ServiceDefaults;
 using SpbeOps.ServiceDefaults.Auth;
@@ -27,6 +28,8 @@ public static class MartenExtensions
 
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "postgres", tags: [Extensions.ReadyTag]);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<ProcessedMessagePurge>();
 
         return builder.Services.AddMarten(opts =>
             {

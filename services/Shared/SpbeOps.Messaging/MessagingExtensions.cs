@@ -14,6 +14,9 @@ public sealed class MessagingOptions
     /// <summary>Auto-deleted classic queues instead of durable quorum queues: for tests, which come and go.</summary>
     public bool TemporaryQueues { get; set; }
 
+    /// <summary>How long a consumed message's id is remembered to recognise a redelivery.</summary>
+    public TimeSpan DedupeWindow { get; set; } = TimeSpan.FromDays(14);
+
     /// <summary>Endpoints every instance owns alone (fan-out to each replica); never quorum, always auto-deleted.</summary>
     internal HashSet<string> InstanceEndpoints { get; } = [];
 }
