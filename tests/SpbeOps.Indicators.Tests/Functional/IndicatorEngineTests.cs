@@ -66,6 +66,14 @@ public sealed class IndicatorEngineTests(InfrastructureFixture infrastructure) :
         Assert.Empty(top.GetProperty("missingForNextLevel").EnumerateArray());
         Assert.Equal(4, await HistoryCount()); // 1→2, 2→3, 3→4, 4→5
 
+        // A record of an OPD the list does not have is pointed out to Diskominfo.
+        await _factory.Publish(Facts.Asset(_instansi, "dinkess"));
+        await HttpAssertions.Eventually<string?>(async () =>
+        {
+            var org = await (await Admin().GetAsync("/api/maturity/organisation")).ReadJson();
+            return org.GetProperty("unlistedOpd").EnumerateArray().Any(o => o.GetString() == "dinkess") ? "seen" : null;
+        }, Wait, "the unlisted OPD to be reported");
+
         // Each OPD has its own level too: dinkes keeps its register.
         var dinkes = await Indicator24("dinkes");
         Assert.Equal(5, dinkes.GetProperty("level").GetInt32());

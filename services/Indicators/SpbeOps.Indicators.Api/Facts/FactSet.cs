@@ -62,6 +62,24 @@ public sealed class FactSet
             .ToList();
     }
 
+    /// <summary>
+    /// OPD codes that records use but the perangkat daerah list does not have: usually a typo or an OPD the list
+    /// forgot. Their records count for no OPD, so Diskominfo is shown them.
+    /// </summary>
+    public IReadOnlyList<string> UnlistedOpd()
+    {
+        if (Organisation is not { PerangkatDaerah.Count: > 0 } org) return [];
+        var listed = org.PerangkatDaerah.Select(p => p.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return Assets.Select(a => a.Opd)
+            .Concat(Risks.Select(r => r.Opd))
+            .Concat(RiskContexts.Select(c => c.Opd))
+            .Concat(Governance.SelectMany(g => g.ScopeOpds))
+            .Where(o => !listed.Contains(o))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
     private static void Replace<T>(List<T> list, T fact) where T : IFact
     {
         list.RemoveAll(f => f.Id == fact.Id);

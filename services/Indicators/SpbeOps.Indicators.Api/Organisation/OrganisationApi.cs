@@ -10,6 +10,15 @@ namespace SpbeOps.Indicators.Api.Organisation;
 
 public sealed record PerangkatDaerahRequest(string? Code, string? Name);
 
+/// <param name="UnlistedOpd">codes used by records but missing from the list (their records count for no OPD)</param>
+public sealed record OrganisationView(
+    string Name, string? IctUnitOpd, IReadOnlyList<PerangkatDaerah> PerangkatDaerah, IReadOnlyList<string> UnlistedOpd,
+    string UpdatedBy, DateTimeOffset UpdatedAt)
+{
+    public static OrganisationView Of(OrganisationProfile p, FactSet facts) =>
+        new(p.Name, p.IctUnitOpd, p.PerangkatDaerah, facts.UnlistedOpd(), p.UpdatedBy, p.UpdatedAt);
+}
+
 public sealed record OrganisationRequest(string? Name, string? IctUnitOpd, IReadOnlyList<PerangkatDaerahRequest>? PerangkatDaerah);
 
 /// <summary>The instansi's perangkat daerah list: the denominator of every "seluruh unit kerja" criterion.</summary>
@@ -24,16 +33,17 @@ public static class OrganisationApi
         return api;
     }
 
-    public static async Task<Results<Ok<OrganisationProfile>, ProblemHttpResult>> Get(HttpContext http, IQuerySession session, CancellationToken ct)
+    public static async Task<Results<Ok<OrganisationView>, ProblemHttpResult>> Get(HttpContext http, IQuerySession session, CancellationToken ct)
     {
-        var profile = await session.LoadAsync<OrganisationProfile>(OrganisationProfile.DocumentId, ct);
+        var facts = await FactSet.LoadAsync(session, ct);
+        var profile = facts.Organisation;
         return profile is null
             ? TypedResults.Problem(statusCode: 404, title: "Belum diatur / Not set yet",
                 detail: $"Daftar perangkat daerah instansi '{new Caller(http.User).Instansi}' belum ditetapkan / The perangkat daerah list has not been set.")
-            : TypedResults.Ok(profile);
+            : TypedResults.Ok(OrganisationView.Of(profile, facts));
     }
 
-    public static async Task<Results<Ok<OrganisationProfile>, ValidationProblem>> Put(
+    public static async Task<Results<Ok<OrganisationView>, ValidationProblem>> Put(
         OrganisationRequest request, HttpContext http, IDocumentSession session, MaturityEngine engine, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors().Required("name", request.Name, 200);
@@ -65,6 +75,6 @@ public static class OrganisationApi
         await engine.RecalculateAsync(session, facts, engine.ComputedIndicators.Select(i => i.Number),
             "daftar perangkat daerah ditetapkan / perangkat daerah list set", ct);
         await session.SaveChangesAsync(ct);
-        return TypedResults.Ok(profile);
+        return TypedResults.Ok(OrganisationView.Of(profile, facts));
     }
 }
