@@ -2,6 +2,7 @@ using Marten;
 using Marten.Pagination;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SpbeOps.Messaging;
+using SpbeOps.ServiceDefaults;
 using SpbeOps.ServiceDefaults.Auth;
 using SpbeOps.ServiceDefaults.Problems;
 
@@ -20,6 +21,10 @@ public static class AssetsApi
         var api = app.MapGroup("api/assets").WithTags("Assets").RequireAuthorization(SpbePolicies.Member);
 
         api.MapGet("/", List).WithName("ListAssets").WithSummary("Daftar aset dengan filter dan halaman / List assets with filters and paging");
+        api.MapGet("/export", Export).WithName("ExportAssets")
+            .WithSummary("Unduh register aset TIK (XLSX) / Download the ICT asset register as XLSX");
+        api.MapPost("/import", Import).WithName("ImportAssets")
+            .WithSummary("Impor register aset dari XLSX (semua baris atau tidak sama sekali) / Import assets from XLSX, all rows or none");
         api.MapGet("/{id:guid}", Get).WithName("GetAsset").WithSummary("Satu aset / One asset");
         api.MapGet("/{id:guid}/history", History).WithName("GetAssetHistory").WithSummary("Riwayat aset dari event-nya / An asset's history, from its events");
         api.MapPost("/", Register).WithName("RegisterAsset").WithSummary("Daftarkan aset atau aplikasi / Register an asset or application");
@@ -51,6 +56,67 @@ public static class AssetsApi
         var (number, size) = (page ?? 1, pageSize ?? 50);
         var items = await query.OrderBy(a => a.Opd).ThenBy(a => a.Name).ToPagedListAsync(number, size, ct);
         return TypedResults.Ok(new AssetPage(items.ToList(), number, size, items.TotalItemCount));
+    }
+
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(
+        HttpContext http, IQuerySession session, string? opd, string? kind, string? stage, CancellationToken ct)
+    {
+        var errors = new FieldErrors()
+            .OneOf("kind", kind, AssetVocabulary.Kinds, required: false)
+            .OneOf("stage", stage, AssetVocabulary.Stages, required: false);
+        if (errors.Any) return errors.ToProblem();
+
+        var scope = new Caller(http.User).ScopeFilter(opd);
+        var query = session.Query<Asset>().AsQueryable();
+        if (scope is not null) query = query.Where(a => a.Opd == scope);
+        if (kind is not null) query = query.Where(a => a.Kind == kind);
+        if (stage is not null) query = query.Where(a => a.Stage == stage);
+        var assets = await query.OrderBy(a => a.Opd).ThenBy(a => a.Name).ToListAsync(ct);
+        return TypedResults.File(AssetWorkbook.Write(assets), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            $"register-aset-tik{(scope is null ? "" : "-" + scope)}-{DateTime.UtcNow:yyyy-MM-dd}.xlsx");
+    }
+
+    public static async Task<Results<Ok<AssetImportResult>, ValidationProblem, ProblemHttpResult>> Import(
+        HttpContext http, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        using var upload = new MemoryStream();
+        if (await Uploads.ReadFileAsync(http.Request, upload, ct) is { } uploadError) return uploadError;
+        IReadOnlyList<AssetWorkbook.Row> rows;
+        try
+        {
+            rows = AssetWorkbook.Read(upload);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new FieldErrors().Add("file", "bukan berkas XLSX yang dapat dibaca / not a readable XLSX file").ToProblem();
+        }
+
+        var ids = rows.Select(r => Guid.TryParse(r["id"], out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct().ToArray();
+        var existing = ids.Length == 0 ? new Dictionary<Guid, Asset>() : (await session.LoadManyAsync<Asset>(ct, ids)).ToDictionary(a => a.Id);
+        switch (AssetImport.Decide(rows, existing, new Caller(http.User), clock.GetUtcNow()))
+        {
+            case AssetImport.Rejected rejected:
+                return rejected.Errors.ToProblem();
+            case AssetImport.Accepted accepted:
+                foreach (var (_, asset, change) in accepted.Changes)
+                {
+                    switch (change)
+                    {
+                        case AssetRegistered:
+                            session.Store(asset);
+                            session.Events.StartStream<Asset>(asset.Id, change);
+                            break;
+                        case AssetDetailsUpdated:
+                            session.Store(asset);
+                            session.Events.Append(asset.Id, asset.Version, change);
+                            break;
+                    }
+                }
+                // One transaction for the whole file: all rows or none.
+                return await session.TrySaveChangesAsync(ct) is { } conflict ? conflict : TypedResults.Ok(accepted.Result);
+            default:
+                throw new InvalidOperationException("Unknown import outcome.");
+        }
     }
 
     public static async Task<Results<Ok<Asset>, ProblemHttpResult>> Get(Guid id, HttpContext http, IQuerySession session, CancellationToken ct)

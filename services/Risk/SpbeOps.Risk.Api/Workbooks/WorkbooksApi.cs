@@ -22,7 +22,6 @@ public sealed record ImportResult(string Opd, int PeriodYear, int Created, int U
 /// </summary>
 public static class WorkbooksApi
 {
-    public const long MaxUploadBytes = 10 * 1024 * 1024;
     public const int MaxRows = 2000;
 
     public static RouteGroupBuilder MapWorkbooksApi(this IEndpointRouteBuilder app)
@@ -82,7 +81,7 @@ public static class WorkbooksApi
     {
         var caller = new Caller(http.User);
         await using var upload = new MemoryStream();
-        if (await ReadUpload(http.Request, upload, ct) is { } uploadError) return uploadError;
+        if (await Uploads.ReadFileAsync(http.Request, upload, ct) is { } uploadError) return uploadError;
 
         RiskWorkbook.ParsedSheet sheet;
         try
@@ -202,27 +201,6 @@ public static class WorkbooksApi
         cell is null ? null
         : names.FirstOrDefault(n => string.Equals(n.Code, cell, StringComparison.OrdinalIgnoreCase) || string.Equals(n.Name, cell, StringComparison.OrdinalIgnoreCase))?.Code
           ?? cell;
-
-    private static async Task<ValidationProblem?> ReadUpload(HttpRequest request, MemoryStream into, CancellationToken ct)
-    {
-        if (request.ContentLength > MaxUploadBytes) return new FieldErrors().Add("file", $"paling besar {MaxUploadBytes / 1024 / 1024} MB / at most {MaxUploadBytes / 1024 / 1024} MB").ToProblem();
-        if (request.HasFormContentType)
-        {
-            var form = await request.ReadFormAsync(ct);
-            var file = form.Files.GetFile("file") ?? form.Files.FirstOrDefault();
-            if (file is null) return new FieldErrors().Add("file", "unggah berkas XLSX pada field 'file' / upload the XLSX as form field 'file'").ToProblem();
-            if (file.Length > MaxUploadBytes) return new FieldErrors().Add("file", $"paling besar {MaxUploadBytes / 1024 / 1024} MB / at most {MaxUploadBytes / 1024 / 1024} MB").ToProblem();
-            await file.CopyToAsync(into, ct);
-        }
-        else
-        {
-            await request.Body.CopyToAsync(into, ct);
-        }
-        if (into.Length == 0) return new FieldErrors().Add("file", "berkas kosong / the file is empty").ToProblem();
-        if (into.Length > MaxUploadBytes) return new FieldErrors().Add("file", $"paling besar {MaxUploadBytes / 1024 / 1024} MB / at most {MaxUploadBytes / 1024 / 1024} MB").ToProblem();
-        into.Position = 0;
-        return null;
-    }
 
     private static async Task<(RiskContext?, Results<FileContentHttpResult, ValidationProblem, ProblemHttpResult>?)> ContextFor(
         HttpContext http, IQuerySession session, string? opd, int? periodYear, CancellationToken ct)

@@ -1,0 +1,118 @@
+using System.Globalization;
+using MiniExcelLibs;
+
+namespace SpbeOps.Assets.Api.Assets;
+
+/// <summary>
+/// The asset register as a spreadsheet (the "IT asset register" the evaluation asks for as bukti dukung), with
+/// Indonesian headers. One row per asset; the same columns are read back on import, so an OPD can keep its
+/// inventory in Excel and load it: a row with an <c>ID</c> revises that asset, a row without one registers a new one.
+/// </summary>
+public static class AssetWorkbook
+{
+    public const string SheetName = "Register Aset TIK";
+
+    /// <summary>Column header → request field (the name a 400 reports), in sheet order.</summary>
+    public static readonly IReadOnlyList<(string Header, string Field)> Columns =
+    [
+        ("ID", "id"),
+        ("Perangkat Daerah", "opd"),
+        ("Jenis Aset", "kind"),
+        ("Nama", "name"),
+        ("Kode Barang", "code"),
+        ("Keterangan", "description"),
+        ("Tahap Siklus Hidup", "stage"),
+        ("Sejak Tanggal", "stageSince"),
+        ("Merek/Pabrikan", "manufacturer"),
+        ("Model", "model"),
+        ("Nomor Seri", "serialNumber"),
+        ("Lokasi", "location"),
+        ("Vendor", "vendor"),
+        ("Jumlah Lisensi", "licenceSeats"),
+        ("Lisensi Berakhir", "licenceExpiresOn"),
+        ("Penyedia Layanan", "provider"),
+        ("Jenis Aplikasi", "application.type"),
+        ("Platform", "application.platform"),
+        ("Hosting", "application.hosting"),
+        ("URL", "application.url"),
+        ("Status Aplikasi", "application.status"),
+        ("Dasar Hukum", "application.legalBasis"),
+        ("Pengembang", "application.developer"),
+        ("Tanggal Perolehan", "acquiredOn"),
+        ("Nilai Perolehan (Rp)", "acquisitionCost"),
+    ];
+
+    public static byte[] Write(IEnumerable<Asset> assets)
+    {
+        var rows = assets.Select(a => new Dictionary<string, object?>
+        {
+            ["ID"] = a.Id.ToString(),
+            ["Perangkat Daerah"] = a.Opd,
+            ["Jenis Aset"] = a.Kind,
+            ["Nama"] = a.Name,
+            ["Kode Barang"] = a.Code,
+            ["Keterangan"] = a.Description,
+            ["Tahap Siklus Hidup"] = a.Stage,
+            ["Sejak Tanggal"] = a.StageSince.ToString("yyyy-MM-dd"),
+            ["Merek/Pabrikan"] = a.Manufacturer,
+            ["Model"] = a.Model,
+            ["Nomor Seri"] = a.SerialNumber,
+            ["Lokasi"] = a.Location,
+            ["Vendor"] = a.Vendor,
+            ["Jumlah Lisensi"] = a.LicenceSeats,
+            ["Lisensi Berakhir"] = a.LicenceExpiresOn?.ToString("yyyy-MM-dd"),
+            ["Penyedia Layanan"] = a.Provider,
+            ["Jenis Aplikasi"] = a.Application?.Type,
+            ["Platform"] = a.Application?.Platform,
+            ["Hosting"] = a.Application?.Hosting,
+            ["URL"] = a.Application?.Url,
+            ["Status Aplikasi"] = a.Application?.Status,
+            ["Dasar Hukum"] = a.Application?.LegalBasis,
+            ["Pengembang"] = a.Application?.Developer,
+            ["Tanggal Perolehan"] = a.AcquiredOn?.ToString("yyyy-MM-dd"),
+            ["Nilai Perolehan (Rp)"] = a.AcquisitionCost,
+        }).ToList();
+
+        using var stream = new MemoryStream();
+        // An empty register still carries its headers, so it is a template to fill in.
+        var sheet = rows.Count > 0 ? (object)rows : new[] { Columns.ToDictionary(c => c.Header, _ => (object?)null) };
+        stream.SaveAs(sheet, sheetName: SheetName);
+        return stream.ToArray();
+    }
+
+    /// <summary>One sheet row, as cells by field name; <see cref="Number"/> is the spreadsheet row (header = 1).</summary>
+    public sealed record Row(int Number, IReadOnlyDictionary<string, string?> Cells)
+    {
+        public string? this[string field] => Cells.GetValueOrDefault(field);
+    }
+
+    /// <summary>Reads the register sheet (by name, else the first); unknown columns are ignored, blank rows skipped.</summary>
+    public static IReadOnlyList<Row> Read(Stream xlsx)
+    {
+        var sheets = MiniExcel.GetSheetNames(xlsx);
+        var sheet = sheets.Contains(SheetName) ? SheetName : sheets.FirstOrDefault();
+        var byHeader = Columns.ToDictionary(c => c.Header, c => c.Field, StringComparer.OrdinalIgnoreCase);
+        var rows = new List<Row>();
+        var number = 1;
+        foreach (IDictionary<string, object?> raw in MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: sheet))
+        {
+            number++;
+            var cells = raw.Where(c => byHeader.ContainsKey(c.Key.Trim()))
+                .ToDictionary(c => byHeader[c.Key.Trim()], c => Text(c.Value));
+            if (cells.Values.All(string.IsNullOrWhiteSpace)) continue;
+            rows.Add(new Row(number, cells));
+        }
+        return rows;
+    }
+
+    public static string HeaderOf(string field) =>
+        Columns.FirstOrDefault(c => c.Field == field).Header ?? field;
+
+    private static string? Text(object? value) => value switch
+    {
+        null => null,
+        DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString()?.Trim() is { Length: > 0 } s ? s : null,
+    };
+}
