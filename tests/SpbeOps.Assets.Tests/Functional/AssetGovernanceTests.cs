@@ -115,3 +115,22 @@ public sealed class AssetGovernanceTests(InfrastructureFixture infrastructure) :
         Assert.Equal(0, (await (await admin.GetAsync(Root)).ReadJson()).GetArrayLength());
     }
 }
+
+[Collection(InfrastructureCollection.Name)]
+public sealed class OpenApiTests(InfrastructureFixture infrastructure) : IAsyncLifetime
+{
+    private readonly AssetsApiFactory _factory = new(infrastructure);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    [Fact]
+    public async Task The_openapi_document_describes_every_route()
+    {
+        var document = await (await _factory.CreateClient().GetAsync("/openapi/v1.json").ShouldBe(HttpStatusCode.OK)).ReadJson();
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/assets", paths);
+        Assert.Contains("/api/assets/{id}/transitions", paths);
+        Assert.Contains("/api/assets/governance/policies", paths);
+    }
+}
