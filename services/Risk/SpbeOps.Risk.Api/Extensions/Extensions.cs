@@ -47,7 +47,12 @@ public static class Extensions
             opts.Events.AddEventType<RiskMonitoringApprovalRecorded>();
         });
         // Asset and application ids a risk may reference are learned from the Assets service's events.
-        builder.AddSpbeMessaging(ServiceName, (x, _) => x.AddConsumer<AssetChangedConsumer>((_, c) => c.ConcurrentMessageLimit = 1));
+        // One message at a time on the endpoint (retries included), so an older version never overtakes a newer one.
+        builder.AddSpbeMessaging(ServiceName, (x, options) => x.AddConsumer<AssetChangedConsumer>().Endpoint(e =>
+        {
+            e.ConcurrentMessageLimit = 1;
+            e.Temporary = options.TemporaryQueues;
+        }));
         builder.AddGovernance(RiskGovernance.Options);
         return builder;
     }
