@@ -21,7 +21,8 @@ public static class AuthenticationExtensions
                 jwt.MapInboundClaims = false;
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
-                    ValidIssuer = options.Issuer,
+                    // With an OIDC authority the issuer comes from its discovery document.
+                    ValidIssuer = string.IsNullOrWhiteSpace(options.Authority) ? options.Issuer : null,
                     ValidAudience = options.Audience,
                     RoleClaimType = SpbeClaims.Role,
                     NameClaimType = SpbeClaims.Subject,
