@@ -107,6 +107,32 @@ public sealed class IndicatorEngineTests(InfrastructureFixture infrastructure) :
         Assert.Equal(2, await HistoryCount());
     }
 
+    private async Task<JsonElement> Actual(string metric, string opd) =>
+        (await Indicator24(opd)).GetProperty("levels").EnumerateArray().SelectMany(l => l.GetProperty("criteria").EnumerateArray())
+            .First(c => c.GetProperty("metric").GetString() == metric).GetProperty("actual");
+
+    [Fact]
+    public async Task Register_counts_follow_each_assets_latest_state_across_stages_and_opds()
+    {
+        var id = Guid.NewGuid();
+        await _factory.Publish(Facts.Asset(_instansi, "dinkes", "pemanfaatan", id, version: 1));
+        await HttpAssertions.Eventually<string?>(async () => (await Actual("assets.lifecycle.inUse", "dinkes")).GetBoolean() ? "in use" : null, Wait, "dinkes in use");
+
+        // Moved to Diskominfo (mutasi), then disposed there; a late copy of version 1 changes nothing.
+        await _factory.Publish(Facts.Asset(_instansi, "diskominfo", "pemanfaatan", id, version: 2));
+        await HttpAssertions.Eventually<string?>(async () => (await Actual("assets.lifecycle.inUse", "diskominfo")).GetBoolean() ? "moved" : null, Wait, "the move");
+        Assert.False((await Actual("assets.lifecycle.inUse", "dinkes")).GetBoolean());
+        Assert.Equal(0.0, (await Actual("assets.register.opdCoverage", "dinkes")).GetDouble());
+
+        await _factory.Publish(Facts.Asset(_instansi, "diskominfo", "penghapusan", id, version: 3));
+        await _factory.Publish(Facts.Asset(_instansi, "dinkes", "pemanfaatan", id, version: 1));
+        await _factory.Publish(Facts.Asset(_instansi, "dishub", "perencanaan", version: 1)); // a later fact, to know the others were applied
+        await HttpAssertions.Eventually<string?>(async () =>
+            (await Actual("assets.register.opdCoverage", "diskominfo")).GetDouble() == 0.0 ? "disposed" : null, Wait, "the disposal");
+        Assert.False((await Actual("assets.lifecycle.inUse", "diskominfo")).GetBoolean());
+        Assert.False((await Actual("assets.lifecycle.inUse", "dinkes")).GetBoolean());
+    }
+
     [Fact]
     public async Task Each_level_change_is_pushed_on_the_live_stream()
     {

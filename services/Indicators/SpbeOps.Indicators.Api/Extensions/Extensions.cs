@@ -32,6 +32,7 @@ public static class Extensions
         builder.AddSpbeMarten(ServiceName, opts =>
         {
             opts.Schema.For<AssetFact>().Index(f => f.Opd);
+            opts.Schema.For<AssetRegisterSummary>();
             opts.Schema.For<GovernanceFact>().Index(f => f.Indicator);
             opts.Schema.For<RiskContextFact>();
             opts.Schema.For<RiskFact>().Index(f => f.Opd);

@@ -10,7 +10,8 @@ namespace SpbeOps.Indicators.Api.Facts;
 public sealed class FactSet
 {
     public OrganisationProfile? Organisation { get; private set; }
-    public List<AssetFact> Assets { get; private set; } = [];
+    /// <summary>Per OPD (by code), the asset register's counts and samples.</summary>
+    public Dictionary<string, AssetRegisterSummary> AssetRegisters { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
     public List<GovernanceFact> Governance { get; private set; } = [];
     public List<RiskContextFact> RiskContexts { get; private set; } = [];
     public List<RiskFact> Risks { get; private set; } = [];
@@ -19,7 +20,7 @@ public sealed class FactSet
     public static async Task<FactSet> LoadAsync(IQuerySession session, CancellationToken ct) => new()
     {
         Organisation = await session.LoadAsync<OrganisationProfile>(OrganisationProfile.DocumentId, ct),
-        Assets = [.. await session.Query<AssetFact>().ToListAsync(ct)],
+        AssetRegisters = (await session.Query<AssetRegisterSummary>().ToListAsync(ct)).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
         Governance = [.. await session.Query<GovernanceFact>().ToListAsync(ct)],
         RiskContexts = [.. await session.Query<RiskContextFact>().ToListAsync(ct)],
         Risks = [.. await session.Query<RiskFact>().ToListAsync(ct)],
@@ -36,7 +37,7 @@ public sealed class FactSet
     {
         switch (fact)
         {
-            case AssetFact f: Replace(Assets, f); break;
+            case AssetFact f: Register(f); break;
             case GovernanceFact f: Replace(Governance, f); break;
             case RiskContextFact f: Replace(RiskContexts, f); break;
             case RiskFact f: Replace(Risks, f); break;
@@ -46,6 +47,23 @@ public sealed class FactSet
         return this;
     }
 
+    /// <summary>The summary of one OPD's register as stored (consumers replace it after applying a fact).</summary>
+    public FactSet With(AssetRegisterSummary register)
+    {
+        AssetRegisters[register.Id] = register;
+        return this;
+    }
+
+    /// <summary>Adds a new asset to the in-memory summaries (tests and benchmarks build registers this way).</summary>
+    private void Register(AssetFact asset)
+    {
+        if (!AssetRegisters.TryGetValue(asset.Opd, out var register))
+            AssetRegisters[asset.Opd] = register = new AssetRegisterSummary { Id = asset.Opd };
+        register.Add(asset);
+    }
+
+    private IEnumerable<string> OpdWithAssets => AssetRegisters.Values.Where(r => r.Total > 0).Select(r => r.Id);
+
     /// <summary>
     /// The perangkat daerah of the instansi: the list Diskominfo maintains, or, until it exists, every OPD
     /// that has appeared in any fact.
@@ -53,7 +71,7 @@ public sealed class FactSet
     public IReadOnlyList<string> PerangkatDaerah()
     {
         if (Organisation is { PerangkatDaerah.Count: > 0 } org) return org.PerangkatDaerah.Select(p => p.Code).ToList();
-        return Assets.Select(a => a.Opd)
+        return OpdWithAssets
             .Concat(Risks.Select(r => r.Opd))
             .Concat(RiskContexts.Select(c => c.Opd))
             .Concat(Governance.SelectMany(g => g.ScopeOpds))
@@ -70,7 +88,7 @@ public sealed class FactSet
     {
         if (Organisation is not { PerangkatDaerah.Count: > 0 } org) return [];
         var listed = org.PerangkatDaerah.Select(p => p.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return Assets.Select(a => a.Opd)
+        return OpdWithAssets
             .Concat(Risks.Select(r => r.Opd))
             .Concat(RiskContexts.Select(c => c.Opd))
             .Concat(Governance.SelectMany(g => g.ScopeOpds))

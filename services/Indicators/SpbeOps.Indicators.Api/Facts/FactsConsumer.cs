@@ -95,7 +95,9 @@ public sealed class FactsConsumer(IDocumentStore store, MaturityEngine engine, I
         {
             session.Store(fact);
             session.Store(new KnownTenant { Id = instansi, LastFactAt = DateTimeOffset.UtcNow });
-            var facts = (await FactSet.LoadAsync(session, ct)).With(fact);
+            var facts = await FactSet.LoadAsync(session, ct);
+            if (fact is AssetFact asset) await UpdateRegistersAsync(session, facts, current as AssetFact, asset, ct);
+            else facts.With(fact);
             var changes = await engine.RecalculateAsync(session, facts, [indicator], $"berubah / changed: {what}", ct);
             foreach (var change in changes)
                 logger.LogInformation("Indicator {Indicator} ({Scope}) of {Instansi}: level {From} → {To}",
@@ -109,6 +111,39 @@ public sealed class FactsConsumer(IDocumentStore store, MaturityEngine engine, I
         catch (DocumentAlreadyExistsException)
         {
             // A concurrent copy of the same message won the race: it is handled, so acknowledge.
+        }
+    }
+
+    /// <summary>Moves the asset between the counts of its OPD's register (or two OPDs', when it changed OPD).</summary>
+    private static async Task UpdateRegistersAsync(IDocumentSession session, FactSet facts, AssetFact? previous, AssetFact asset, CancellationToken ct)
+    {
+        AssetRegisterSummary RegisterOf(string opd) =>
+            facts.AssetRegisters.TryGetValue(opd, out var r) ? r : new AssetRegisterSummary { Id = opd };
+
+        var touched = new List<AssetRegisterSummary>();
+        if (previous is not null)
+        {
+            var old = RegisterOf(previous.Opd);
+            old.Remove(previous);
+            touched.Add(old);
+        }
+        var register = RegisterOf(asset.Opd);
+        register.Add(asset);
+        if (!touched.Contains(register)) touched.Add(register);
+
+        foreach (var r in touched)
+        {
+            if (r.NeedsSamples)
+            {
+                var opd = r.Id;
+                var samples = await session.Query<AssetFact>().Where(a => a.Opd == opd && a.Stage != AssetRegisterSummary.Disposed && a.Id != asset.Id)
+                    .OrderBy(a => a.Name).Take(AssetRegisterSummary.Samples * 2).ToListAsync(ct);
+                var current = samples.Append(asset).Where(a => a.Opd == opd).ToList();
+                r.InUse = [.. current.Where(a => a.Stage == AssetRegisterSummary.InUseStage).Take(AssetRegisterSummary.Samples).Select(a => new AssetSample(a.Id, a.Name))];
+                r.Active = [.. current.Where(a => a.Stage != AssetRegisterSummary.Disposed).Take(AssetRegisterSummary.Samples).Select(a => new AssetSample(a.Id, a.Name))];
+            }
+            session.Store(r);
+            facts.With(r);
         }
     }
 }

@@ -34,7 +34,9 @@ public static class MetricCatalog
         ["governance.review.last12Months"] = ReviewsInWindow,
         ["governance.followUp.completed"] = FollowUpsCompleted,
         ["assets.lifecycle.inUse"] = AssetsInUse,
-        ["assets.register.opdCoverage"] = s => Coverage(s, s.Facts.Assets.Where(a => a.Stage != "penghapusan").Select(a => (a.Opd, a.Id, a.Name)), "asset"),
+        ["assets.register.opdCoverage"] = s => Coverage(s, s.Facts.AssetRegisters.Values
+            .Where(r => r.ActiveCount > 0)
+            .Select(r => (r.Id, r.Active.FirstOrDefault()?.Id ?? Guid.Empty, $"{r.ActiveCount} aset / assets")), "asset-register"),
         ["risk.context.set"] = RiskContextSet,
         ["risk.assessments.complete"] = RiskAssessmentsComplete,
         ["risk.treatment.decidedAboveAppetite"] = RiskTreatmentDecided,
@@ -109,8 +111,9 @@ public static class MetricCatalog
 
     private static MetricValue AssetsInUse(MetricScope s)
     {
-        var inUse = s.Facts.Assets.Where(a => a.Stage == "pemanfaatan" && (s.Opd is null || Same(a.Opd, s.Opd))).ToList();
-        return MetricValue.Of(inUse.Count > 0, [.. inUse.Take(EvidenceLimit).Select(a => new Evidence(a.Id.ToString(), "asset", $"{a.Name} ({a.Opd})"))]);
+        var registers = s.Facts.AssetRegisters.Values.Where(r => r.InUseCount > 0 && (s.Opd is null || Same(r.Id, s.Opd))).ToList();
+        var evidence = registers.SelectMany(r => r.InUse.Select(a => new Evidence(a.Id.ToString(), "asset", $"{a.Name} ({r.Id})"))).Take(EvidenceLimit);
+        return MetricValue.Of(registers.Count > 0, [.. evidence]);
     }
 
     /// <summary>
