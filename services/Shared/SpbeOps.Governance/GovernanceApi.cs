@@ -9,8 +9,6 @@ using SpbeOps.ServiceDefaults.Problems;
 
 namespace SpbeOps.Governance;
 
-public sealed record GovernanceHistoryEntry(long Version, string Change, DateTimeOffset At, string Actor, GovernanceRecord State);
-
 /// <summary>
 /// The governance records of one domain service: policies/guidelines, programmes, reviews and follow-ups for the
 /// indicators that service feeds. Diskominfo (and the service's specialist roles) write records for any scope; an
@@ -60,19 +58,18 @@ public static class GovernanceApi
             : TypedResults.Ok(record);
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<GovernanceHistoryEntry>>, ProblemHttpResult>> History(
+    public static async Task<Results<Ok<IReadOnlyList<HistoryEntry<GovernanceRecord>>>, ProblemHttpResult>> History(
         Guid id, HttpContext http, IQuerySession session, CancellationToken ct)
     {
         var record = await session.LoadAsync<GovernanceRecord>(id, ct);
         if (record is null || !Visible(new Caller(http.User), record)) return Problem.NotFound("Catatan tata kelola / Governance record", id);
-        var events = await session.Events.FetchStreamAsync(id, token: ct);
-        var entries = events.Select(e => e.Data switch
+        var entries = await StreamHistory.ReadAsync(session, id, e => e.Data switch
         {
-            GovernanceRecordWritten w => new GovernanceHistoryEntry(e.Version, e.Version == 1 ? "dibuat / created" : "diperbarui / revised", w.At, w.Actor, w.Record),
-            GovernanceRecordWithdrawn w => new GovernanceHistoryEntry(e.Version, $"dicabut / withdrawn: {w.Reason}", w.At, w.Actor, w.Record),
+            GovernanceRecordWritten w => new HistoryEntry<GovernanceRecord>(e.Version, e.Version == 1 ? "dibuat / created" : "diperbarui / revised", w.At, w.Actor, null, w.Record),
+            GovernanceRecordWithdrawn w => new HistoryEntry<GovernanceRecord>(e.Version, "dicabut / withdrawn", w.At, w.Actor, w.Reason, w.Record),
             _ => null,
-        }).OfType<GovernanceHistoryEntry>().ToList();
-        return TypedResults.Ok<IReadOnlyList<GovernanceHistoryEntry>>(entries);
+        }, ct);
+        return TypedResults.Ok(entries);
     }
 
     public static async Task<Results<Created<GovernanceRecord>, ValidationProblem, ProblemHttpResult>> Create(

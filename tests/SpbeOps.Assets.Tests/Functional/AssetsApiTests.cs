@@ -45,7 +45,7 @@ public sealed class AssetsApiTests(InfrastructureFixture infrastructure) : IAsyn
             await client.PostAsJsonAsync($"/api/assets/{id}/transitions", new { to = stage, on = today, note = "BAST" }).ShouldBe(HttpStatusCode.OK);
 
         var history = await (await client.GetAsync($"/api/assets/{id}/history").ShouldBe(HttpStatusCode.OK)).ReadJson();
-        Assert.Equal(["perencanaan", "pengadaan", "pemanfaatan", "penghapusan"], history.EnumerateArray().Select(e => e.GetProperty("stage").GetString()));
+        Assert.Equal(["perencanaan", "pengadaan", "pemanfaatan", "penghapusan"], history.EnumerateArray().Select(e => e.GetProperty("state").GetProperty("stage").GetString()));
         Assert.Equal([1L, 2, 3, 4], history.EnumerateArray().Select(e => e.GetProperty("version").GetInt64()));
     }
 

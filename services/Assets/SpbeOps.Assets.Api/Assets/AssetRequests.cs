@@ -27,5 +27,3 @@ public sealed record AssetRequest(
 public sealed record TransitionRequest(string? To, DateOnly? On, string? Note);
 
 public sealed record AssetPage(IReadOnlyList<Asset> Items, int Page, int PageSize, long Total);
-
-public sealed record AssetHistoryEntry(long Version, string Change, DateTimeOffset At, string Actor, string Stage, Asset State);

@@ -126,21 +126,20 @@ public static class AssetsApi
         return asset is null || !new Caller(http.User).CanRead(asset.Opd) ? Problem.NotFound(What, id) : TypedResults.Ok(asset);
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<AssetHistoryEntry>>, ProblemHttpResult>> History(
+    public static async Task<Results<Ok<IReadOnlyList<HistoryEntry<Asset>>>, ProblemHttpResult>> History(
         Guid id, HttpContext http, IQuerySession session, CancellationToken ct)
     {
         var asset = await session.LoadAsync<Asset>(id, ct);
         if (asset is null || !new Caller(http.User).CanRead(asset.Opd)) return Problem.NotFound(What, id);
 
-        var events = await session.Events.FetchStreamAsync(id, token: ct);
-        var entries = events.Select(e => e.Data switch
+        var entries = await StreamHistory.ReadAsync(session, id, e => e.Data switch
         {
-            AssetRegistered r => new AssetHistoryEntry(e.Version, "didaftarkan / registered", r.At, r.Actor, r.Asset.Stage, r.Asset),
-            AssetDetailsUpdated u => new AssetHistoryEntry(e.Version, "data diperbarui / details updated", u.At, u.Actor, u.Asset.Stage, u.Asset),
-            AssetTransitioned t => new AssetHistoryEntry(e.Version, $"{t.From} → {t.To} ({t.On:yyyy-MM-dd})", t.At, t.Actor, t.To, t.Asset),
+            AssetRegistered r => new HistoryEntry<Asset>(e.Version, $"didaftarkan pada tahap {r.Asset.Stage} / registered at {r.Asset.Stage}", r.At, r.Actor, null, r.Asset),
+            AssetDetailsUpdated u => new HistoryEntry<Asset>(e.Version, "data diperbarui / details updated", u.At, u.Actor, null, u.Asset),
+            AssetTransitioned t => new HistoryEntry<Asset>(e.Version, $"{t.From} → {t.To} ({t.On:yyyy-MM-dd})", t.At, t.Actor, t.Note, t.Asset),
             _ => null,
-        }).OfType<AssetHistoryEntry>().ToList();
-        return TypedResults.Ok<IReadOnlyList<AssetHistoryEntry>>(entries);
+        }, ct);
+        return TypedResults.Ok(entries);
     }
 
     public static async Task<Results<Created<Asset>, ValidationProblem, ProblemHttpResult>> Register(

@@ -63,4 +63,3 @@ public sealed record RiskContextDefaultsView(
     IReadOnlyList<string> NegativeOptions,
     IReadOnlyList<string> MonitoringKinds);
 
-public sealed record HistoryEntry<T>(long Version, string Change, DateTimeOffset At, string Actor, string? Comment, T State);

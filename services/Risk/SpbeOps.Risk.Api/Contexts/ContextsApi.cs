@@ -60,14 +60,13 @@ public static class ContextsApi
     {
         var ctx = await session.LoadAsync<RiskContext>(id, ct);
         if (ctx is null || !new Caller(http.User).CanRead(ctx.Opd)) return Problem.NotFound(What, id);
-        var events = await session.Events.FetchStreamAsync(id, token: ct);
-        var entries = events.Select(e => e.Data switch
+        var entries = await StreamHistory.ReadAsync(session, id, e => e.Data switch
         {
             RiskContextDefined d => new HistoryEntry<RiskContext>(e.Version, "ditetapkan / defined", d.At, d.Actor, null, d.Context),
             RiskContextRevised r => new HistoryEntry<RiskContext>(e.Version, "diperbarui / revised", r.At, r.Actor, null, r.Context),
             RiskContextApprovalRecorded a => new HistoryEntry<RiskContext>(e.Version, $"{a.Step.Action}: {a.Step.From} → {a.Step.To} ({ApprovalFlow.RoleName(a.Step.Role)})", a.At, a.Actor, a.Step.Comment, a.Context),
             _ => null,
-        }).OfType<HistoryEntry<RiskContext>>().ToList();
+        }, ct);
         return TypedResults.Ok<IReadOnlyList<HistoryEntry<RiskContext>>>(entries);
     }
 

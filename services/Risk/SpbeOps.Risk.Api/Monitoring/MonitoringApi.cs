@@ -56,14 +56,13 @@ public static class MonitoringApi
     {
         var report = await session.LoadAsync<MonitoringReport>(id, ct);
         if (report is null || !new Caller(http.User).CanRead(report.Opd)) return Problem.NotFound(What, id);
-        var events = await session.Events.FetchStreamAsync(id, token: ct);
-        var entries = events.Select(e => e.Data switch
+        var entries = await StreamHistory.ReadAsync(session, id, e => e.Data switch
         {
             RiskMonitoringReported d => new HistoryEntry<MonitoringReport>(e.Version, "dilaporkan / reported", d.At, d.Actor, null, d.Report),
             RiskMonitoringRevised d => new HistoryEntry<MonitoringReport>(e.Version, "diperbarui / revised", d.At, d.Actor, null, d.Report),
             RiskMonitoringApprovalRecorded d => new HistoryEntry<MonitoringReport>(e.Version, $"{d.Step.Action}: {d.Step.From} → {d.Step.To} ({ApprovalFlow.RoleName(d.Step.Role)})", d.At, d.Actor, d.Step.Comment, d.Report),
             _ => null,
-        }).OfType<HistoryEntry<MonitoringReport>>().ToList();
+        }, ct);
         return TypedResults.Ok<IReadOnlyList<HistoryEntry<MonitoringReport>>>(entries);
     }
 

@@ -84,8 +84,7 @@ public static class RisksApi
     {
         var risk = await session.LoadAsync<RegisteredRisk>(id, ct);
         if (risk is null || !new Caller(http.User).CanRead(risk.Opd)) return Problem.NotFound(What, id);
-        var events = await session.Events.FetchStreamAsync(id, token: ct);
-        var entries = events.Select(e => e.Data switch
+        var entries = await StreamHistory.ReadAsync(session, id, e => e.Data switch
         {
             RiskIdentified d => new HistoryEntry<RegisteredRisk>(e.Version, $"dicatat / identified ({d.Source})", d.At, d.Actor, null, d.Risk),
             RiskAssessmentRevised d => new HistoryEntry<RegisteredRisk>(e.Version, $"penilaian diperbarui / assessment revised ({d.Source})", d.At, d.Actor, null, d.Risk),
@@ -96,7 +95,7 @@ public static class RisksApi
             RiskWithdrawn d => new HistoryEntry<RegisteredRisk>(e.Version, "dicabut / withdrawn", d.At, d.Actor, d.Reason, d.Risk),
             RiskRecalculated d => new HistoryEntry<RegisteredRisk>(e.Version, $"dihitung ulang dari konteks v{d.ContextVersion} / re-derived from context v{d.ContextVersion}", d.At, d.Actor, null, d.Risk),
             _ => null,
-        }).OfType<HistoryEntry<RegisteredRisk>>().ToList();
+        }, ct);
         return TypedResults.Ok<IReadOnlyList<HistoryEntry<RegisteredRisk>>>(entries);
     }
 
