@@ -74,6 +74,18 @@ public sealed class IndicatorEngineTests(InfrastructureFixture infrastructure) :
             return org.GetProperty("unlistedOpd").EnumerateArray().Any(o => o.GetString() == "dinkess") ? "seen" : null;
         }, Wait, "the unlisted OPD to be reported");
 
+        // An OPD operator reads the instansi's verdicts but not other OPDs' records behind them; its own OPD in full.
+        var operatorClient = _factory.CreateClientFor("opd-operator", _instansi, "dinkes");
+        var asOperator = await (await operatorClient.GetAsync("/api/maturity/indicators/24").ShouldBe(HttpStatusCode.OK)).ReadJson();
+        Assert.Equal(5, asOperator.GetProperty("level").GetInt32());
+        var evidence = asOperator.GetProperty("levels").EnumerateArray().SelectMany(l => l.GetProperty("criteria").EnumerateArray())
+            .SelectMany(c => c.GetProperty("evidence").EnumerateArray()).ToList();
+        Assert.NotEmpty(evidence);
+        Assert.All(evidence, e => Assert.Equal("redacted", e.GetProperty("kind").GetString()));
+        var ownView = await (await operatorClient.GetAsync("/api/maturity/indicators/24?opd=dinkes").ShouldBe(HttpStatusCode.OK)).ReadJson();
+        Assert.Contains(ownView.GetProperty("levels").EnumerateArray().SelectMany(l => l.GetProperty("criteria").EnumerateArray())
+            .SelectMany(c => c.GetProperty("evidence").EnumerateArray()), e => e.GetProperty("kind").GetString() == "asset");
+
         // Each OPD has its own level too: dinkes keeps its register.
         var dinkes = await Indicator24("dinkes");
         Assert.Equal(5, dinkes.GetProperty("level").GetInt32());

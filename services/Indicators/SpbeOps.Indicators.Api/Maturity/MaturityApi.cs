@@ -96,6 +96,8 @@ public static class MaturityApi
         if (MaturityEngine.IsEngineIndicator(indicator))
         {
             var assessment = engine.Assess(number, opd, await FactSet.LoadAsync(session, ct));
+            // The instansi-wide evidence names other OPDs' records: an OPD operator sees how many, not which.
+            if (opd is null && new Caller(http.User).IsOpdOperator) assessment = EvidenceRedaction.Redact(assessment);
             return TypedResults.Ok(Detail(engine, indicator, opd, assessment.Level, LevelSources.Computed, assessment.Levels,
                 assessment.MissingForNextLevel, assessment.Note, null));
         }
