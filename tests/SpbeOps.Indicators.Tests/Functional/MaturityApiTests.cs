@@ -68,6 +68,25 @@ public sealed class MaturityApiTests(InfrastructureFixture infrastructure) : IAs
         Assert.Equal(1.00m, before.GetProperty("index").GetDecimal());
     }
 
+    [Fact]
+    public async Task The_self_assessment_report_lists_every_indicator_with_level_explanation_and_gaps()
+    {
+        await Admin().PutAsJsonAsync("/api/maturity/self-assessment/43", new { level = 4, explanation = "Portal data terbuka terintegrasi" }).ShouldBe(HttpStatusCode.OK);
+        var response = await Admin().GetAsync("/api/maturity/report").ShouldBe(HttpStatusCode.OK);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
+
+        using var xlsx = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        var rows = MiniExcelLibs.MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: "Indikator").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(47, rows.Count);
+        var open = rows.Single(r => Convert.ToInt32(r["No"]) == 43);
+        Assert.Equal((4, "Portal data terbuka terintegrasi"), (Convert.ToInt32(open["Level"]), (string?)open["Penjelasan"]));
+        var assets = rows.Single(r => Convert.ToInt32(r["No"]) == 24);
+        Assert.Contains("Program kegiatan", (string?)assets["Kekurangan untuk level berikutnya"]);
+
+        await _factory.CreateClientFor("auditor", _instansi).GetAsync("/api/maturity/report").ShouldBe(HttpStatusCode.OK);
+        await _factory.CreateClientFor("opd-operator", _instansi, "dinkes").GetAsync("/api/maturity/report").ShouldBe(HttpStatusCode.Forbidden);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(6)]

@@ -51,6 +51,9 @@ public static class MaturityApi
     {
         var api = app.MapGroup("api/maturity").WithTags("Maturity").RequireAuthorization(SpbePolicies.Member);
         api.MapGet("/index", GetIndex).WithName("GetIndex").WithSummary("Indeks SPBE, domain dan aspek / The SPBE index, domains and aspects");
+        api.MapGet("/report", GetReport).WithName("GetMaturityReport")
+            .RequireAuthorization(p => p.RequireRole(SpbeRoles.DiskominfoAdmin, SpbeRoles.Auditor).RequireClaim(SpbeClaims.Instansi))
+            .WithSummary("Laporan penilaian mandiri (XLSX): level, penjelasan, kekurangan dan data dukung / Self-assessment report as XLSX");
         api.MapGet("/indicators", ListIndicators).WithName("ListIndicators").WithSummary("Level setiap indikator / Every indicator's level");
         api.MapGet("/indicators/{number:int}", GetIndicator).WithName("GetIndicator")
             .WithSummary("Level, kriteria yang terpenuhi dan yang kurang / Level, criteria met and what is missing");
@@ -69,6 +72,31 @@ public static class MaturityApi
         var levels = asOf is { } day ? await LevelsAsOf(session, day, ct) : await CurrentLevels(session, engine, ct);
         var result = IndexCalculator.Compute(engine.Rubric, levels.ToDictionary(l => l.Key, l => (decimal)l.Value));
         return TypedResults.Ok(new IndexView(result.Index, result.Predicate, result.PredicateEn, result.Domains, result.Aspects, asOf));
+    }
+
+    public static async Task<FileContentHttpResult> GetReport(HttpContext http, IQuerySession session, MaturityEngine engine, TimeProvider clock, CancellationToken ct)
+    {
+        var facts = await FactSet.LoadAsync(session, ct);
+        var selfAssessed = await SelfAssessments(session, ct);
+        var lines = engine.Rubric.Indicators.Select(i =>
+        {
+            if (!MaturityEngine.IsEngineIndicator(i))
+            {
+                var state = selfAssessed.GetValueOrDefault(i.Number);
+                return new ReportLine(i, state?.Level ?? LevelEvaluator.Floor, LevelSources.SelfAssessment,
+                    state?.Explanation ?? "belum dinilai / not assessed yet", [], []);
+            }
+            var a = engine.Assess(i.Number, null, facts);
+            var attained = a.Levels.Where(l => l.Attained && l.Level > 1).Select(l => $"Level {l.Level}: " + string.Join("; ", l.Criteria.Select(c => c.Text.Id)));
+            var explanation = a.Note?.Id ?? (a.Level == 1 ? "Belum memenuhi kriteria level 2." : string.Join("\n", attained));
+            var evidence = a.Levels.Where(l => l.Attained).SelectMany(l => l.Criteria).SelectMany(c => c.Evidence).DistinctBy(e => (e.Id, e.Label)).ToList();
+            return new ReportLine(i, a.Level, LevelSources.Computed, explanation, a.MissingForNextLevel, evidence);
+        }).ToList();
+        var index = IndexCalculator.Compute(engine.Rubric, lines.ToDictionary(l => l.Indicator.Number, l => (decimal)l.Level));
+        var instansi = new Caller(http.User).Instansi;
+        var now = clock.GetUtcNow();
+        return TypedResults.File(MaturityReport.Write(instansi, now, index, engine.Rubric, lines),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"penilaian-mandiri-spbe-{instansi}-{now:yyyy-MM-dd}.xlsx");
     }
 
     public static async Task<Results<Ok<IReadOnlyList<IndicatorSummary>>, ProblemHttpResult>> ListIndicators(
