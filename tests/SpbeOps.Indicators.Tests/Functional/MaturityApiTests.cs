@@ -121,6 +121,8 @@ public sealed class MaturityApiTests(InfrastructureFixture infrastructure) : IAs
         await op.GetAsync("/api/maturity/indicators?opd=dinkes").ShouldBe(HttpStatusCode.OK);
         await op.GetAsync("/api/maturity/indicators/24?opd=dishub").ShouldBe(HttpStatusCode.Forbidden);
         await op.GetAsync("/api/maturity/indicators/24/history?opd=dishub").ShouldBe(HttpStatusCode.Forbidden);
+        var malformed = await Admin().GetAsync("/api/maturity/indicators/24?opd=Dinas%20Kesehatan").ShouldBe(HttpStatusCode.BadRequest);
+        Assert.Equal(["opd"], await malformed.FieldErrors());
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SpbeOps.Indicators.Api.Facts;
 using SpbeOps.Indicators.Rubric;
+using SpbeOps.ServiceDefaults;
 using SpbeOps.ServiceDefaults.Auth;
 using SpbeOps.ServiceDefaults.Problems;
 
@@ -69,7 +70,7 @@ public static class MaturityApi
     {
         if (asOf > engine.Today) return new FieldErrors().Add("asOf", "tidak boleh di masa depan / must not be in the future").ToProblem();
 
-        var levels = asOf is { } day ? await LevelsAsOf(session, day, ct) : await CurrentLevels(session, engine, ct);
+        var levels = asOf is { } day ? await LevelsAsOf(session, engine.Rubric, day, ct) : await CurrentLevels(session, engine, ct);
         var result = IndexCalculator.Compute(engine.Rubric, levels.ToDictionary(l => l.Key, l => (decimal)l.Value));
         return TypedResults.Ok(new IndexView(result.Index, result.Predicate, result.PredicateEn, result.Domains, result.Aspects, asOf));
     }
@@ -177,9 +178,16 @@ public static class MaturityApi
         new(i.Number, i.Name.Id, i.Name.En, i.Aspect, i.Weight, i.Question, opd, level, engine.Rubric.LevelNames[level], source,
             i.Computed, levels, missing, note, selfAssessment);
 
-    /// <summary>An OPD operator reads the instansi and its own OPD, never another OPD.</summary>
+    /// <summary>A malformed OPD code is a 400; an OPD operator reads the instansi and its own OPD, never another OPD.</summary>
     private static ProblemHttpResult? Forbidden(HttpContext http, string? opd)
     {
+        if (opd is not null && !PerangkatDaerahCode.IsValid(opd))
+            return TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["opd"] = [PerangkatDaerahCode.Rule] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "Data tidak valid / One or more fields are invalid",
+                Detail = $"opd: {PerangkatDaerahCode.Rule}.",
+            });
         var caller = new Caller(http.User);
         return opd is not null && !caller.CanRead(opd)
             ? Problem.Forbidden($"Anda hanya dapat melihat perangkat daerah '{caller.Opd}' / You may only view perangkat daerah '{caller.Opd}'.")
@@ -202,13 +210,13 @@ public static class MaturityApi
     }
 
     /// <summary>The instansi's levels at the end of <paramref name="day"/>, replayed from the level-change events.</summary>
-    private static async Task<Dictionary<int, int>> LevelsAsOf(IQuerySession session, DateOnly day, CancellationToken ct)
+    private static async Task<Dictionary<int, int>> LevelsAsOf(IQuerySession session, SpbeRubric rubric, DateOnly day, CancellationToken ct)
     {
         var end = new DateTimeOffset(day.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero);
         var changes = await session.Events.QueryRawEventDataOnly<IndicatorLevelChanged>()
             .Where(c => c.Opd == null && c.ChangedAt <= end)
             .ToListAsync(ct);
         var latest = changes.GroupBy(c => c.Indicator).ToDictionary(g => g.Key, g => g.MaxBy(c => c.ChangedAt)!.Level);
-        return Enumerable.Range(1, 47).ToDictionary(n => n, n => latest.GetValueOrDefault(n, LevelEvaluator.Floor));
+        return rubric.Indicators.ToDictionary(i => i.Number, i => latest.GetValueOrDefault(i.Number, LevelEvaluator.Floor));
     }
 }

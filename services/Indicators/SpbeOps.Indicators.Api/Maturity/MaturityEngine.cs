@@ -56,8 +56,9 @@ public sealed class MaturityEngine(SpbeRubric rubric, TimeProvider clock)
         IDocumentSession session, IndicatorState? state, int indicator, string? opd, int level, string source, string reason, string actor)
     {
         var previous = state?.Level ?? LevelEvaluator.Floor;
-        if (state is not null && previous == level && state.Source == source && source == LevelSources.Computed) return null;
-        if (state is null && level == LevelEvaluator.Floor && source == LevelSources.Computed) return null; // the floor needs no record
+        // A computed level that did not move needs no write (the floor needs no record at all); a self-assessment
+        // is recorded every time, because its explanation is the point.
+        if (source == LevelSources.Computed && previous == level) return null;
 
         var now = clock.GetUtcNow();
         state ??= new IndicatorState { Id = IndicatorState.IdFor(indicator, opd), Indicator = indicator, Opd = opd };
@@ -68,7 +69,6 @@ public sealed class MaturityEngine(SpbeRubric rubric, TimeProvider clock)
         state.ChangedAt = now;
         session.Store(state);
 
-        if (previous == level && source == LevelSources.Computed) return null;
         var change = new IndicatorLevelChanged(indicator, opd, previous, level, source, reason, actor, now);
         session.Events.Append(IndicatorState.StreamFor(session.TenantId, indicator, opd), change);
         return change;
