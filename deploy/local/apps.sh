@@ -1,17 +1,36 @@
 # shellcheck shell=bash
 # The .NET processes: build, start/stop/health of services and gateway, LocalTool, TRX summary.
-# Needs env.sh and common.sh, and the SERVICES/GATEWAY entries of ./spbe ("name:Project:folder:port").
+# Needs env.sh and common.sh. The services and the gateway are the lines of deploy/services.txt.
 
 SPBE_SLN=$SPBE_ROOT/SpbeOps.sln
+SPBE_SERVICES_FILE=$SPBE_ROOT/deploy/services.txt
 SPBE_TOOL_DLL=$SPBE_ROOT/artifacts/bin/SpbeOps.LocalTool/release/SpbeOps.LocalTool.dll
 
-# Split an entry into app_name app_project app_dir app_dll app_port; SPBE_<NAME>_PORT overrides the port.
+# Fill SERVICES (in start order) and GATEWAY with the lines of deploy/services.txt, checked here so a
+# malformed line fails before anything starts, and SCHEMAS with the services' schema column (no '-').
+services_load() {
+  local line name project folder port schema routes extra
+  SERVICES=() GATEWAY= SCHEMAS=()
+  [[ -f $SPBE_SERVICES_FILE ]] || die "$SPBE_SERVICES_FILE not found"
+  while IFS= read -r line || [[ -n $line ]]; do
+    [[ $line =~ ^[[:space:]]*(#|$) ]] && continue
+    read -r name project folder port schema routes extra <<<"$line"
+    [[ $name =~ ^[a-z][a-z0-9]*$ && $port =~ ^[0-9]+$ && -n $routes && -z $extra ]] \
+      || die "${SPBE_SERVICES_FILE#"$SPBE_ROOT"/}: expected 'name project folder port schema routes', got: $line"
+    if [[ $name == gateway ]]; then GATEWAY=$line; else SERVICES+=("$line"); fi
+    [[ $name == gateway || $schema == - ]] || SCHEMAS+=("$schema")
+  done <"$SPBE_SERVICES_FILE"
+  [[ -n $GATEWAY ]] || die "${SPBE_SERVICES_FILE#"$SPBE_ROOT"/} has no gateway line"
+}
+
+# Split a line of the list into app_name app_project app_dir app_dll app_port app_schema;
+# SPBE_<NAME>_PORT overrides the port.
 app_parse() {
   local folder port var
-  IFS=: read -r app_name app_project folder port <<<"$1"
+  read -r app_name app_project folder port app_schema _ <<<"$1"
   var=SPBE_${app_name^^}_PORT
   app_port=${!var:-$port}
-  app_dir=$SPBE_ROOT/$folder/$app_project
+  app_dir=$SPBE_ROOT/$folder
   app_dll=$SPBE_ROOT/artifacts/bin/$app_project/release/$app_project.dll
   app_pidfile=$SPBE_RUN_DIR/$app_name.pid
   app_log=$SPBE_LOG_DIR/$app_name.log
@@ -46,9 +65,11 @@ app_stop_pidfile() {
 apps_stop_all() { local f; for f in "$SPBE_RUN_DIR"/*.pid; do [[ -e $f ]] && app_stop_pidfile "$f"; done; return 0; }
 
 # app_start ENTRY [VAR=value...]: (re)start in the background, detached from this shell (setsid), logs to
-# .local/logs/NAME.log. The child writes its own pid before exec'ing dotnet, so the pid is dotnet's.
+# .local/logs/NAME.log, with the list's schema as Marten__Schema. The child writes its own pid before
+# exec'ing dotnet, so the pid is dotnet's.
 app_start() {
   app_parse "$1"; shift
+  [[ $app_schema == - ]] || set -- "Marten__Schema=$app_schema" "$@"
   [[ -f $app_dll ]] || die "$app_dll not found (did the build include $app_project?)"
   app_stop_pidfile "$app_pidfile"
   require_port_free "$app_name" "$app_port"

@@ -25,6 +25,13 @@ SPBE_SECRETS_FILE=$SPBE_STATE_DIR/secrets.env
 # --- PostgreSQL ---
 SPBE_PGBIN=${SPBE_PGBIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)}
 SPBE_PG_LINK=$SPBE_STATE_DIR/pg                     # a dir, or a symlink to a /tmp dir (see postgres.sh)
+# The shape of what the services store (Marten events and documents in database spbeops). Not a setting: bump it
+# whenever stored events or documents change shape incompatibly before the first production release. The next
+# ./spbe up/infra/test then drops the services' schemas once and `up` seeds the demo data again (fresh start, no
+# upcasting; see pg_ensure_store_format). After the first release, migrate or upcast instead of bumping.
+#   1  until issue 6: events embedded the whole document (data from before the marker counts as 1)
+#   2  issue 6: events carry what changed
+SPBE_STORE_FORMAT=2
 
 # --- RabbitMQ: call the real scripts, not the /usr/sbin wrappers (they 'su rabbitmq') ---
 SPBE_RMQ_BIN=${SPBE_RMQ_BIN:-/usr/lib/rabbitmq/bin}

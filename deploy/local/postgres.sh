@@ -77,12 +77,65 @@ pg_start() {
   say "    postgresql ready on 127.0.0.1:$SPBE_PG_PORT in $(elapsed "$t") s"
 }
 
+# pg_psql DB [psql args]: psql as the superuser on our instance (TCP: it has no Unix socket), stops at an error.
+pg_psql() {
+  local db=$1; shift
+  PGPASSWORD=$PG_SUPER_PASSWORD PGCONNECT_TIMEOUT=10 \
+    "$SPBE_PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$SPBE_PG_PORT" -U postgres -d "$db" "$@"
+}
+
 # Role spbeops, databases spbeops and spbeops_test: the very same init.sql docker-compose uses.
 pg_ensure_objects() {
-  PGPASSWORD=$PG_SUPER_PASSWORD SPBEOPS_DB_PASSWORD=$PG_PASSWORD PGCONNECT_TIMEOUT=10 \
-    "$SPBE_PGBIN/psql" -X -q -h 127.0.0.1 -p "$SPBE_PG_PORT" -U postgres -d postgres \
-    -f "$SPBE_ROOT/deploy/postgres/init.sql" >/dev/null \
+  SPBEOPS_DB_PASSWORD=$PG_PASSWORD pg_psql postgres -f "$SPBE_ROOT/deploy/postgres/init.sql" >/dev/null \
     || die "could not create role/databases on 127.0.0.1:$SPBE_PG_PORT"
+}
+
+# pg_ensure_store_format SCHEMA... (the schema column of deploy/services.txt). A fresh start instead of
+# upcasting: when database spbeops holds any of these schemas written in an older store format than
+# SPBE_STORE_FORMAT (env.sh), or from before the marker (= format 1), drop them. The services' Marten recreates
+# them empty, and the seed of `up` then finds the instansi unseeded. The format is recorded in
+# public.spbeops_store. Nothing else is dropped: no other schema, never database spbeops_test (the tests').
+pg_ensure_store_format() {
+  local s state stored found noun=schemas
+  for s in "$@"; do   # a typo such as 'public' in the list must never reach DROP SCHEMA
+    [[ $s =~ ^[a-z_][a-z0-9_]*$ && $s != public && $s != information_schema && $s != pg_* ]] \
+      || die "deploy/services.txt: '$s' cannot be a service's schema"
+  done
+  # "stored|found": the recorded format ('' when none) and which of the schemas exist, in the list's order.
+  state=$(pg_psql spbeops -At -v schemas="$*" <<'SQL'
+SET client_min_messages = warning;
+CREATE TABLE IF NOT EXISTS public.spbeops_store (format int NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now());
+GRANT SELECT ON public.spbeops_store TO spbeops;   -- readable by the app's role too (psql as spbeops)
+COMMENT ON TABLE public.spbeops_store IS 'Store format of the services'' data (SPBE_STORE_FORMAT in deploy/local/env.sh)';
+SELECT (SELECT max(format) FROM public.spbeops_store),
+       (SELECT string_agg(s, ' ' ORDER BY n) FROM unnest(string_to_array(:'schemas', ' ')) WITH ORDINALITY AS l(s, n)
+         WHERE EXISTS (SELECT FROM pg_namespace WHERE nspname = s));
+SQL
+  ) || die "could not read the store format of database spbeops on 127.0.0.1:$SPBE_PG_PORT"
+  IFS='|' read -r stored found <<<"$state"
+  [[ $stored == "$SPBE_STORE_FORMAT" ]] && return 0
+  if [[ -n $stored ]] && ((stored > SPBE_STORE_FORMAT)); then   # written by a newer checkout: not ours to drop
+    warn "local data was written in store format $stored, newer than this version's $SPBE_STORE_FORMAT: left as is" \
+      "(to start afresh: ./spbe down, then delete $SPBE_STATE_DIR)"
+    return 0
+  fi
+  # One transaction: the schemas go only together with the new marker. lock_timeout: a service of the old
+  # version that still runs (started from an IDE) fails this instead of hanging it.
+  pg_psql spbeops -v schemas="$found" -v format="$SPBE_STORE_FORMAT" >/dev/null <<'SQL' \
+    || die "could not drop schemas ${found// /, } of database spbeops (is a service still connected? stop it, or ./spbe down)"
+BEGIN;
+SET LOCAL lock_timeout = '10s';
+SET LOCAL client_min_messages = warning;
+SELECT format('DROP SCHEMA IF EXISTS %s CASCADE', string_agg(quote_ident(s), ', '))
+  FROM unnest(string_to_array(:'schemas', ' ')) AS s HAVING count(*) > 0 \gexec
+DELETE FROM public.spbeops_store;
+INSERT INTO public.spbeops_store (format) VALUES (:format);
+COMMIT;
+SQL
+  [[ -n $found ]] || return 0
+  [[ $found == *' '* ]] || noun=schema
+  info "local data was written in store format ${stored:-1}; this version uses $SPBE_STORE_FORMAT:" \
+    "$noun ${found// /, } dropped, the demo data is seeded again (by ./spbe up)"
 }
 
 pg_stop() {

@@ -8,15 +8,33 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using SpbeOps.Testing;
+using gateway::SpbeOps.Gateway;
 
 namespace SpbeOps.EndToEnd.Tests;
 
 /// <summary>
-/// Every service and the gateway, each on its own loopback port (real Kestrel, real HTTP between gateway and
-/// services), on the real PostgreSQL and RabbitMQ: the suite as <c>./spbe up</c> runs it, in one test process.
+/// Every service of deploy/services.txt and the gateway, each on its own loopback port (real Kestrel, real HTTP
+/// between gateway and services), on the real PostgreSQL and RabbitMQ: the suite as <c>./spbe up</c> runs it, in
+/// one test process.
 /// </summary>
 public sealed class RunningSuite : IAsyncDisposable
 {
+    /// <summary>
+    /// How to start each listed service (by its name in the list): a new service needs an entry here and an aliased
+    /// ProjectReference in the csproj. <see cref="RunningSuiteTests"/> fails when the two disagree.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, Func<RunningSuite, InfrastructureFixture, string>> Starters =
+        new Dictionary<string, Func<RunningSuite, InfrastructureFixture, string>>
+        {
+            ["assets"] = (suite, infrastructure) => suite.Start(new ServiceFactory<assets::Program>(infrastructure)),
+            ["indicators"] = (suite, infrastructure) => suite.Start(new ServiceFactory<indicators::Program>(infrastructure,
+                new Dictionary<string, string?> { ["Live:KeepAlive"] = "00:00:02" })),
+            ["risk"] = (suite, infrastructure) => suite.Start(new ServiceFactory<risk::Program>(infrastructure)),
+        };
+
+    /// <summary>The services of deploy/services.txt (copied next to the test binaries with the gateway).</summary>
+    public static IReadOnlyList<ServiceEntry> Listed { get; } = ServiceList.Load(ServiceList.DefaultPath).Services();
+
     private readonly List<IAsyncDisposable> _hosts = [];
 
     public string GatewayUrl { get; private set; } = "";
@@ -24,17 +42,19 @@ public sealed class RunningSuite : IAsyncDisposable
     public static async Task<RunningSuite> StartAsync(InfrastructureFixture infrastructure)
     {
         var suite = new RunningSuite();
-        var assets = suite.Start(new ServiceFactory<assets::Program>(infrastructure));
-        var risk = suite.Start(new ServiceFactory<risk::Program>(infrastructure));
-        var indicators = suite.Start(new ServiceFactory<indicators::Program>(infrastructure,
-            new Dictionary<string, string?> { ["Live:KeepAlive"] = "00:00:02" }));
+        var addresses = new Dictionary<string, string>();
+        foreach (var service in Listed)
+        {
+            if (!Starters.TryGetValue(service.Name, out var start))
+                throw new InvalidOperationException($"deploy/services.txt lists '{service.Name}', which RunningSuite.Starters cannot start.");
+            addresses[service.Name] = start(suite, infrastructure);
+        }
 
         var gateway = new WebApplicationFactory<gateway::Program>().WithWebHostBuilder(b =>
         {
             b.UseSetting("Auth:SigningKey", TestAuth.SigningKey);
-            b.UseSetting("ReverseProxy:Clusters:assets:Destinations:d1:Address", assets);
-            b.UseSetting("ReverseProxy:Clusters:indicators:Destinations:d1:Address", indicators);
-            b.UseSetting("ReverseProxy:Clusters:risk:Destinations:d1:Address", risk);
+            foreach (var (name, address) in addresses)
+                b.UseSetting($"ReverseProxy:Clusters:{name}:Destinations:d1:Address", address);
         });
         suite.GatewayUrl = suite.Start(gateway);
         await Task.CompletedTask;

@@ -22,10 +22,13 @@ public sealed class GatewayTests : IAsyncLifetime
             b.UseEnvironment("Testing");
             b.UseSetting("Auth:SigningKey", TestAuth.SigningKey);
             b.UseSetting("Gateway:RequestsPerMinute", "5");
-            foreach (var cluster in new[] { "assets", "indicators", "risk" })
-                b.UseSetting($"ReverseProxy:Clusters:{cluster}:Destinations:d1:Address", _backend.Address);
+            foreach (var service in Listed)
+                b.UseSetting($"ReverseProxy:Clusters:{service.Name}:Destinations:d1:Address", _backend.Address);
         });
     }
+
+    /// <summary>The services of deploy/services.txt, as copied next to the gateway.</summary>
+    private static readonly IReadOnlyList<ServiceEntry> Listed = ServiceList.Load(ServiceList.DefaultPath).Services();
 
     public async Task DisposeAsync()
     {
@@ -48,6 +51,17 @@ public sealed class GatewayTests : IAsyncLifetime
             Assert.NotEqual("Anonymous", route.AuthorizationPolicy, StringComparer.OrdinalIgnoreCase);
         }
         foreach (var cluster in provider.Clusters) Assert.Empty(await validator.ValidateClusterAsync(cluster));
+        Assert.Equal(Listed.Select(s => s.Name).Order(), provider.Clusters.Select(c => c.ClusterId).Order());
+        foreach (var service in Listed)
+        {
+            Assert.True(provider.Clusters.Single(c => c.ClusterId == service.Name).HealthCheck?.Passive?.Enabled, $"cluster {service.Name} has no passive health check");
+            foreach (var prefix in service.Routes)
+            {
+                var routes = provider.Routes.Where(r => r.ClusterId == service.Name).Select(r => r.Match.Path).ToList();
+                Assert.Contains(prefix, routes);
+                Assert.Contains(prefix + "/{**rest}", routes);
+            }
+        }
         Assert.True(provider.Clusters.Single(c => c.ClusterId == "indicators").HttpRequest!.ActivityTimeout >= TimeSpan.FromMinutes(5),
             "the SSE stream's cluster must outlive YARP's 100 s default idle cut-off");
     }
@@ -85,7 +99,34 @@ public sealed class GatewayTests : IAsyncLifetime
         await Member().GetAsync("/api/unknown").ShouldBe(HttpStatusCode.NotFound);
         await _gateway.CreateClient().GetAsync("/alive").ShouldBe(HttpStatusCode.OK);
         var health = await (await _gateway.CreateClient().GetAsync("/health").ShouldBe(HttpStatusCode.OK)).ReadJson();
-        Assert.Equal("Healthy", health.GetProperty("checks").GetProperty("services").GetProperty("status").GetString());
+        var services = health.GetProperty("checks").GetProperty("services");
+        Assert.Equal("Healthy", services.GetProperty("status").GetString());
+        Assert.Equal($"{Listed.Count} destinations healthy", services.GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task A_new_line_in_the_service_list_routes_a_new_service()
+    {
+        var list = Path.Combine(Path.GetTempPath(), $"services-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(list, await File.ReadAllTextAsync(ServiceList.DefaultPath)
+            + "planning SpbeOps.Planning.Api services/Planning/SpbeOps.Planning.Api 8199 planning /api/plans,/api/budgets\n");
+        try
+        {
+            await using var gateway = _gateway.WithWebHostBuilder(b =>
+            {
+                b.UseSetting("Gateway:ServicesFile", list);
+                b.UseSetting("ReverseProxy:Clusters:planning:Destinations:d1:Address", _backend.Address);
+            });
+            var client = gateway.CreateClient().WithToken("diskominfo-admin", "kota-pangkalpinang");
+            foreach (var path in new[] { "/api/plans", "/api/plans/7/history", "/api/budgets" })
+                Assert.Equal(path, (await (await client.GetAsync(path).ShouldBe(HttpStatusCode.OK)).ReadJson()).GetProperty("path").GetString());
+            var health = await (await gateway.CreateClient().GetAsync("/health").ShouldBe(HttpStatusCode.OK)).ReadJson();
+            Assert.Equal($"{Listed.Count + 1} destinations healthy", health.GetProperty("checks").GetProperty("services").GetProperty("description").GetString());
+        }
+        finally
+        {
+            File.Delete(list);
+        }
     }
 
     [Fact]

@@ -14,6 +14,5 @@ public static class RiskGovernance
         new Dictionary<int, IReadOnlyList<string>>
         {
             [21] = ["komunikasi-dan-konsultasi", "penetapan-konteks", "penilaian-risiko", "penanganan-risiko", "pemantauan-dan-reviu", "pencatatan-dan-pelaporan"],
-        },
-        WriterRoles: []);
+        });
 }

@@ -1,3 +1,4 @@
+using SpbeOps.Records;
 using SpbeOps.ServiceDefaults;
 using SpbeOps.ServiceDefaults.Problems;
 
@@ -64,7 +65,25 @@ public static class GovernanceDecider
         return errors;
     }
 
-    public static GovernanceRecord Build(Guid id, string recordType, GovernanceRecordRequest r, GovernanceRecord? previous, string actor, DateTimeOffset now) => new()
+    public static Decision<GovernanceRecord> Create(Guid id, string recordType, GovernanceRecordRequest r, GovernanceOptions options)
+    {
+        var errors = Validate(recordType, r, options);
+        if (errors.Any) return errors;
+        return Decision.Accept(Build(id, recordType, r, null), new GovernanceRecordCreated());
+    }
+
+    public static Decision<GovernanceRecord> Revise(GovernanceRecord current, GovernanceRecordRequest r, GovernanceOptions options)
+    {
+        if (current.Withdrawn) return new Rejection.Conflict("Catatan sudah dicabut / The record was withdrawn and cannot be revised.", "withdrawn-is-final");
+        var errors = Validate(current.RecordType, r, options);
+        if (r.Indicator is not null && r.Indicator != current.Indicator)
+            errors.Add("indicator", "indikator sebuah catatan tidak dapat diubah / the indicator of a record cannot change");
+        if (errors.Any) return errors;
+        return Decision.Accept(Build(current.Id, current.RecordType, r, current), new GovernanceRecordRevised());
+    }
+
+    /// <summary>The content of a record as the request states it; a revision keeps what only completion sets.</summary>
+    public static GovernanceRecord Build(Guid id, string recordType, GovernanceRecordRequest r, GovernanceRecord? previous) => new()
     {
         Id = id,
         Indicator = r.Indicator!.Value,
@@ -90,34 +109,35 @@ public static class GovernanceDecider
         CompletedOn = previous?.CompletedOn,
         Outcome = previous?.Outcome,
         DocumentUrl = r.DocumentUrl,
-        RecordedBy = actor,
-        UpdatedAt = now,
-        Version = (previous?.Version ?? 0) + 1,
+        Version = previous?.Version ?? 0,
     };
 
-    public static GovernanceRecord Complete(GovernanceRecord followUp, DateOnly completedOn, string outcome, string actor, DateTimeOffset now)
+    public static Decision<GovernanceRecord> Complete(GovernanceRecord followUp, FollowUpCompletionRequest r, DateOnly today)
     {
-        var copy = Clone(followUp, actor, now);
-        copy.Status = GovernanceVocabulary.FollowUpDone;
-        copy.CompletedOn = completedOn;
-        copy.Outcome = outcome;
-        return copy;
+        if (followUp.Withdrawn) return new Rejection.Conflict("Tindak lanjut sudah dicabut / The follow-up was withdrawn.", "withdrawn-is-final");
+        if (followUp.Status == GovernanceVocabulary.FollowUpDone)
+            return new Rejection.Conflict("Tindak lanjut sudah selesai / The follow-up is already complete.", "complete-once");
+        var errors = new FieldErrors().Required("outcome", r.Outcome, 4000);
+        if (r.CompletedOn is null) errors.Add("completedOn", "wajib diisi / is required");
+        else if (r.CompletedOn > today.AddDays(1)) errors.Add("completedOn", "tidak boleh di masa depan / must not be in the future");
+        if (errors.Any) return errors;
+
+        var done = followUp.Copy();
+        done.Status = GovernanceVocabulary.FollowUpDone;
+        done.CompletedOn = r.CompletedOn;
+        done.Outcome = r.Outcome;
+        return Decision.Accept(done, new FollowUpCompleted(r.CompletedOn!.Value, r.Outcome!));
     }
 
-    public static GovernanceRecord Withdraw(GovernanceRecord record, string reason, string actor, DateTimeOffset now)
+    public static Decision<GovernanceRecord> Withdraw(GovernanceRecord record, WithdrawRequest r)
     {
-        var copy = Clone(record, actor, now);
-        copy.Withdrawn = true;
-        copy.WithdrawnReason = reason;
-        return copy;
-    }
+        if (record.Withdrawn) return new Rejection.Conflict("Catatan sudah dicabut / The record is already withdrawn.", "withdrawn-is-final");
+        var errors = new FieldErrors().Required("reason", r.Reason, 1000);
+        if (errors.Any) return errors;
 
-    private static GovernanceRecord Clone(GovernanceRecord r, string actor, DateTimeOffset now)
-    {
-        var copy = r.Copy();
-        copy.RecordedBy = actor;
-        copy.UpdatedAt = now;
-        copy.Version = r.Version + 1;
-        return copy;
+        var withdrawn = record.Copy();
+        withdrawn.Withdrawn = true;
+        withdrawn.WithdrawnReason = r.Reason;
+        return Decision.Accept(withdrawn, new GovernanceRecordWithdrawn(r.Reason!));
     }
 }

@@ -1,7 +1,6 @@
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using SpbeOps.Messaging;
+using SpbeOps.Records;
 
 namespace SpbeOps.Governance;
 
@@ -11,15 +10,7 @@ public static class GovernanceExtensions
     public static IHostApplicationBuilder AddGovernance(this IHostApplicationBuilder builder, GovernanceOptions options)
     {
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton<IIntegrationEventMapper, GovernanceEventMapper>();
-        builder.Services.ConfigureMarten(opts =>
-        {
-            opts.Schema.For<GovernanceRecord>()
-                .Index(r => r.Indicator)
-                .Index(r => r.RecordType);
-            opts.Events.AddEventType<GovernanceRecordWritten>();
-            opts.Events.AddEventType<GovernanceRecordWithdrawn>();
-        });
+        builder.AddRecord<GovernanceRecord>(schema => schema.Index(r => r.Indicator).Index(r => r.RecordType));
         return builder;
     }
 }

@@ -1,6 +1,10 @@
+using SpbeOps.Contracts.Governance;
+using SpbeOps.Records;
+using SpbeOps.ServiceDefaults.Auth;
+
 namespace SpbeOps.Governance;
 
-/// <summary>The four kinds of governance record every management indicator asks for (ARCHITECTURE.md decision 8).</summary>
+/// <summary>The four kinds of governance record every management indicator asks for (docs/architecture.md decision 8).</summary>
 public static class GovernanceRecordTypes
 {
     /// <summary>Kebijakan: a guideline (pedoman), SOP, strategy (strategi) or policy, formally issued.</summary>
@@ -32,8 +36,10 @@ public static class GovernanceVocabulary
 }
 
 /// <summary>The current state of one governance record (a Marten document; its history is its event stream).</summary>
-public sealed class GovernanceRecord
+public sealed class GovernanceRecord : IRecord<GovernanceRecord>, IPublishedRecord
 {
+    public static RecordNoun Noun { get; } = new("catatan tata kelola", "governance record");
+
     public Guid Id { get; set; }
     public int Indicator { get; set; }
     public string RecordType { get; set; } = "";
@@ -69,7 +75,7 @@ public sealed class GovernanceRecord
     public string? DocumentUrl { get; set; }
     public bool Withdrawn { get; set; }
     public string? WithdrawnReason { get; set; }
-    public string RecordedBy { get; set; } = "";
+    public string UpdatedBy { get; set; } = "";
     public DateTimeOffset UpdatedAt { get; set; }
     public long Version { get; set; }
 
@@ -84,9 +90,41 @@ public sealed class GovernanceRecord
     }
 
     public bool AppliesTo(string opd) => AllOpd || ScopeOpds.Contains(opd, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>An OPD operator sees the records that cover its OPD; every other role sees all.</summary>
+    public bool ReadableBy(Caller caller) => !caller.IsOpdOperator || AppliesTo(caller.Opd ?? "");
+
+    /// <summary>
+    /// Operators record their own OPD's programmes, reviews and follow-ups; instansi-wide records and policies belong
+    /// to Diskominfo (and the service's specialist writers).
+    /// </summary>
+    public bool WritableBy(Caller caller) =>
+        caller.WritesEveryOpd
+        || (caller.IsOpdOperator && RecordType != GovernanceRecordTypes.Policy && !AllOpd && ScopeOpds.Count == 1
+            && string.Equals(ScopeOpds[0], caller.Opd, StringComparison.OrdinalIgnoreCase));
+
+    public object ToIntegrationEvent(string instansi) => new GovernanceRecordChangedIntegrationEvent(
+        instansi, Id, Version, Indicator, RecordType, Title, PolicyKind, Issuer, IssuerOpd,
+        AllOpd, ScopeOpds, Covers, Date, EndDate, ValidFrom, ValidUntil, ReviewId, Status, CompletedOn, Withdrawn, UpdatedAt);
 }
 
-// Domain events: self-contained, so the broker forwarder maps them without reading state.
-public sealed record GovernanceRecordWritten(GovernanceRecord Record, string Actor, DateTimeOffset At);
+// Domain events: what happened; the fields each one set travel in RecordEvent.Changes.
+public sealed record GovernanceRecordCreated : RecordEvent<GovernanceRecord>
+{
+    public override HistoryLine Describe() => new("dibuat / created");
+}
 
-public sealed record GovernanceRecordWithdrawn(GovernanceRecord Record, string Reason, string Actor, DateTimeOffset At);
+public sealed record GovernanceRecordRevised : RecordEvent<GovernanceRecord>
+{
+    public override HistoryLine Describe() => new("diperbarui / revised");
+}
+
+public sealed record FollowUpCompleted(DateOnly CompletedOn, string Outcome) : RecordEvent<GovernanceRecord>
+{
+    public override HistoryLine Describe() => new($"tindak lanjut selesai {CompletedOn:yyyy-MM-dd} / follow-up completed", Outcome);
+}
+
+public sealed record GovernanceRecordWithdrawn(string Reason) : RecordEvent<GovernanceRecord>
+{
+    public override HistoryLine Describe() => new("dicabut / withdrawn", Reason);
+}

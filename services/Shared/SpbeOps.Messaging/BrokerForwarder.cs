@@ -4,10 +4,12 @@ using JasperFx.Events.Projections;
 using Marten;
 using Marten.Subscriptions;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using SpbeOps.Records;
 
 namespace SpbeOps.Messaging;
 
@@ -17,6 +19,12 @@ namespace SpbeOps.Messaging;
 /// progress is committed after the page is published, so a crash re-publishes the page, and consumers dedupe on
 /// <c>MessageId</c> = the Marten event id. While the broker is down the page is held and retried, so nothing is
 /// skipped and the subscription resumes where it stopped.
+/// <para>
+/// Two kinds of event are published. A record's events (<see cref="RecordEvent"/>) carry only what changed, so the
+/// record's state is read from its document, once per record and page: the last event of each record's stream in the
+/// page is published with the record as it is now (versioned; consumers keep the latest version, so a state that
+/// already moved on is harmless). Other events are mapped one by one by an <see cref="IIntegrationEventMapper"/>.
+/// </para>
 /// </summary>
 public sealed class BrokerForwarder : SubscriptionBase
 {
@@ -25,17 +33,24 @@ public sealed class BrokerForwarder : SubscriptionBase
     public const string SequenceHeader = "marten-sequence";
 
     private readonly IBus _bus;
+    private readonly IServiceProvider _services;
     private readonly Dictionary<Type, IIntegrationEventMapper> _mappers;
+    private readonly Dictionary<Type, RecordRegistration> _records;
     private readonly ILogger<BrokerForwarder> _logger;
     private readonly ResiliencePipeline _publish;
 
-    public BrokerForwarder(IBus bus, IEnumerable<IIntegrationEventMapper> mappers, ILogger<BrokerForwarder> logger)
+    public BrokerForwarder(
+        IBus bus, IServiceProvider services, IEnumerable<IIntegrationEventMapper> mappers, IEnumerable<RecordRegistration> records,
+        ILogger<BrokerForwarder> logger)
     {
         _bus = bus;
+        _services = services;
         _logger = logger;
         _mappers = mappers.SelectMany(m => m.EventTypes.Select(t => (t, m))).ToDictionary(p => p.t, p => p.m);
+        _records = records.Where(r => typeof(IPublishedRecord).IsAssignableFrom(r.RecordType))
+            .SelectMany(r => r.EventTypes.Select(t => (t, r))).ToDictionary(p => p.t, p => p.r);
         Name = SubscriptionName;
-        foreach (var type in _mappers.Keys) IncludeType(type);
+        foreach (var type in _mappers.Keys.Concat(_records.Keys)) IncludeType(type);
         Options.BatchSize = 500;
 
         _publish = new ResiliencePipelineBuilder()
@@ -62,9 +77,13 @@ public sealed class BrokerForwarder : SubscriptionBase
     public override async Task<IChangeListener> ProcessEventsAsync(
         EventRange page, ISubscriptionController controller, IDocumentOperations operations, CancellationToken cancellationToken)
     {
+        var states = await LoadRecordsAsync(page.Events, cancellationToken);
         foreach (var e in page.Events)
         {
-            if (!_mappers.TryGetValue(e.EventType, out var mapper) || mapper.Map(e) is not { } message) continue;
+            var message = _mappers.TryGetValue(e.EventType, out var mapper) ? mapper.Map(e)
+                : states.TryGetValue(e.Id, out var record) ? record.ToIntegrationEvent(e.TenantId)
+                : null;
+            if (message is null) continue;
 
             await _publish.ExecuteAsync(async ct => await _bus.Publish(message, ctx =>
             {
@@ -75,5 +94,26 @@ public sealed class BrokerForwarder : SubscriptionBase
             }, ct), cancellationToken);
         }
         return NullChangeListener.Instance;
+    }
+
+    /// <summary>The current state of every record changed in the page, keyed by the last event of its stream there.</summary>
+    private async Task<Dictionary<Guid, IPublishedRecord>> LoadRecordsAsync(IReadOnlyList<IEvent> events, CancellationToken ct)
+    {
+        var states = new Dictionary<Guid, IPublishedRecord>();
+        var lastOfStream = events.Where(e => _records.ContainsKey(e.EventType))
+            .GroupBy(e => (e.TenantId, e.StreamId)).Select(g => g.MaxBy(e => e.Sequence)!);
+        // Resolved here, not in the constructor: the store is built with this subscription in it.
+        var store = _services.GetRequiredService<IDocumentStore>();
+        foreach (var tenant in lastOfStream.GroupBy(e => e.TenantId))
+        {
+            await using var session = store.QuerySession(tenant.Key);
+            foreach (var ofType in tenant.GroupBy(e => _records[e.EventType]))
+            {
+                var loaded = (await ofType.Key.LoadMany(session, ofType.Select(e => e.StreamId).ToArray(), ct)).ToDictionary(r => r.Id);
+                foreach (var e in ofType)
+                    if (loaded.TryGetValue(e.StreamId, out var record)) states[e.Id] = (IPublishedRecord)record;
+            }
+        }
+        return states;
     }
 }

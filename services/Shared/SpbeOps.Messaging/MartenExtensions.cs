@@ -19,7 +19,7 @@ public static class MartenExtensions
     /// async daemon, and sessions opened for the caller's instansi.
     /// </summary>
     public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddSpbeMarten(
-        this IHostApplicationBuilder builder, string serviceName, Action<StoreOptions> configure)
+        this IHostApplicationBuilder builder, string serviceName, Action<StoreOptions>? configure = null)
     {
         var connectionString = builder.Configuration.GetConnectionString("postgres")
             ?? throw new InvalidOperationException("ConnectionStrings:postgres is not set. Run the suite with ./spbe up.");
@@ -42,7 +42,7 @@ public static class MartenExtensions
                 opts.Events.UseListenNotifyForEventAppends = true;
                 opts.Events.MetadataConfig.HeadersEnabled = true;
                 opts.Schema.For<ProcessedMessage>();
-                configure(opts);
+                configure?.Invoke(opts);
             })
             .UseLightweightSessions()
             .BuildSessionsWith<CallerTenantSessionFactory>(ServiceLifetime.Scoped)

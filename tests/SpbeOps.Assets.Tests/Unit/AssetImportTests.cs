@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using SpbeOps.Assets.Api.Assets;
 using SpbeOps.ServiceDefaults.Auth;
+using SpbeOps.ServiceDefaults.Problems;
 
 namespace SpbeOps.Assets.Tests.Unit;
 
@@ -16,8 +17,21 @@ public sealed class AssetImportTests
     private static AssetWorkbook.Row Row(int number, params (string Field, string? Value)[] cells) =>
         new(number, cells.ToDictionary(c => c.Field, c => c.Value));
 
-    private static Asset Existing(string opd = "dinkes", string stage = "pemanfaatan") =>
-        AssetDecider.Register(Guid.NewGuid(), new AssetRequest(opd, "hardware", "PC", Location: "Lt 1", Stage: stage, StageSince: new(2025, 1, 1)), "seed", Now);
+    private static Asset Existing(string opd = "dinkes") =>
+        AssetDecider.Register(Guid.NewGuid(), new AssetRequest(opd, "hardware", "PC", Location: "Lt 1", Stage: "pemanfaatan", StageSince: new(2025, 1, 1)), "seed", Now).Next!;
+
+    private static AssetImport.Outcome Accepted(AssetImport.Outcome outcome)
+    {
+        Assert.False(outcome.Errors.Any, string.Join(" ", outcome.Errors.ToDictionary().Keys));
+        return outcome;
+    }
+
+    private static FieldErrors Rejected(AssetImport.Outcome outcome)
+    {
+        Assert.True(outcome.Errors.Any);
+        Assert.Empty(outcome.Changes);
+        return outcome.Errors;
+    }
 
     [Fact]
     public void New_rows_register_and_rows_with_an_id_revise_or_stay_unchanged()
@@ -32,10 +46,12 @@ public sealed class AssetImportTests
             Row(4, ("opd", "dinkes"), ("kind", "software"), ("name", "Office"), ("licenceSeats", "25")),
         };
 
-        var accepted = Assert.IsType<AssetImport.Accepted>(AssetImport.Decide(rows, existing, As("opd-operator", "dinkes"), Now));
-        Assert.Equal((1, 1, 1), (accepted.Result.Created, accepted.Result.Updated, accepted.Result.Unchanged));
+        var accepted = Accepted(AssetImport.Decide(rows, existing, As("opd-operator", "dinkes"), Now));
+        Assert.Equal((1, 1, 1), (accepted.Result!.Created, accepted.Result.Updated, accepted.Result.Unchanged));
         Assert.Equal(["unchanged", "updated", "created"], accepted.Result.Rows.Select(r => r.Outcome));
-        var created = accepted.Changes.Single(c => c.Change is AssetRegistered).Asset;
+        Assert.Equal(2, accepted.Changes.Count);     // an unchanged row writes nothing
+        Assert.IsType<AssetDetailsUpdated>(accepted.Changes[0].Decision.Change);
+        var created = accepted.Changes.Single(c => c.Decision.Change is AssetRegistered).Decision.Next!;
         Assert.Equal(25, created.LicenceSeats);
         Assert.Equal("perencanaan", created.Stage);
     }
@@ -43,7 +59,7 @@ public sealed class AssetImportTests
     [Fact]
     public void Every_bad_cell_is_named_by_row_and_column_and_nothing_is_accepted()
     {
-        var disposed = Existing(stage: "penghapusan");
+        var disposed = AssetDecider.Transition(Existing(), new TransitionRequest("penghapusan", new(2026, 3, 1), null), "seed", Now).Next!;
         var rows = new[]
         {
             Row(2, ("opd", "dinkes"), ("kind", "hardware"), ("name", "PC"), ("licenceSeats", "dua")),
@@ -53,9 +69,8 @@ public sealed class AssetImportTests
             Row(6, ("opd", "dinkes"), ("kind", "application"), ("name", "SIMPUS"), ("application.type", "aplikasi-umum")),
         };
 
-        var rejected = Assert.IsType<AssetImport.Rejected>(
-            AssetImport.Decide(rows, new Dictionary<Guid, Asset> { [disposed.Id] = disposed }, As("diskominfo-admin"), Now));
-        var fields = rejected.Errors.ToDictionary().Keys;
+        var fields = Rejected(AssetImport.Decide(rows, new Dictionary<Guid, Asset> { [disposed.Id] = disposed }, As("diskominfo-admin"), Now))
+            .ToDictionary().Keys;
         Assert.Contains("baris 2, kolom Jumlah Lisensi", fields);
         Assert.Contains("baris 3, kolom ID", fields);
         Assert.Contains("baris 4, kolom ID", fields);          // disposed assets are final
@@ -72,10 +87,9 @@ public sealed class AssetImportTests
             Row(2, ("opd", "dishub"), ("kind", "hardware"), ("name", "PC")),
             Row(3, ("id", own.Id.ToString()), ("opd", "dishub"), ("kind", "hardware"), ("name", "PC")),
         };
-        var rejected = Assert.IsType<AssetImport.Rejected>(
-            AssetImport.Decide(rows, new Dictionary<Guid, Asset> { [own.Id] = own }, As("opd-operator", "dinkes"), Now));
-        Assert.Equivalent(new[] { "baris 2, kolom Perangkat Daerah", "baris 3, kolom Perangkat Daerah" }, rejected.Errors.ToDictionary().Keys, strict: true);
+        var rejected = Rejected(AssetImport.Decide(rows, new Dictionary<Guid, Asset> { [own.Id] = own }, As("opd-operator", "dinkes"), Now));
+        Assert.Equivalent(new[] { "baris 2, kolom Perangkat Daerah", "baris 3, kolom Perangkat Daerah" }, rejected.ToDictionary().Keys, strict: true);
 
-        Assert.IsType<AssetImport.Rejected>(AssetImport.Decide([], new Dictionary<Guid, Asset>(), As("diskominfo-admin"), Now));
+        Rejected(AssetImport.Decide([], new Dictionary<Guid, Asset>(), As("diskominfo-admin"), Now));
     }
 }

@@ -1,5 +1,6 @@
 using SpbeOps.Assets.Api.Assets;
 using SpbeOps.Governance;
+using SpbeOps.Records;
 
 namespace SpbeOps.Assets.Tests.Unit;
 
@@ -7,7 +8,7 @@ namespace SpbeOps.Assets.Tests.Unit;
 public sealed class GovernanceDeciderTests
 {
     private static readonly GovernanceOptions Options = AssetsGovernance.Options;
-    private static readonly DateTimeOffset Now = new(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
+    private static readonly DateOnly Today = new(2026, 11, 27);
 
     private static IReadOnlyCollection<string> Errors(string type, GovernanceRecordRequest r) =>
         GovernanceDecider.Validate(type, r, Options).ToDictionary().Keys.ToArray();
@@ -19,10 +20,11 @@ public sealed class GovernanceDeciderTests
             Date: new(2026, 1, 5), AllOpd: true, Covers: ["perencanaan", "pengadaan", "pemanfaatan", "penghapusan", "pengadaan"]);
         Assert.Empty(Errors(GovernanceRecordTypes.Policy, request));
 
-        var record = GovernanceDecider.Build(Guid.NewGuid(), GovernanceRecordTypes.Policy, request, null, "admin", Now);
+        var decision = GovernanceDecider.Create(Guid.NewGuid(), GovernanceRecordTypes.Policy, request, Options);
+        var record = decision.Next!;
+        Assert.IsType<GovernanceRecordCreated>(decision.Change);
         Assert.Equal(4, record.Covers.Count);
         Assert.Equal(new DateOnly(2026, 1, 5), record.ValidFrom);
-        Assert.Equal(1, record.Version);
         Assert.Null(record.Status);
     }
 
@@ -62,28 +64,30 @@ public sealed class GovernanceDeciderTests
             new(24, "x", Date: new(2026, 12, 1), ReviewId: Guid.NewGuid(), Status: "selesai", AllOpd: true)));
 
         var followUp = GovernanceDecider.Build(Guid.NewGuid(), GovernanceRecordTypes.FollowUp,
-            new(24, "Perbaiki SOP", Date: new(2026, 12, 1), ReviewId: Guid.NewGuid(), AllOpd: true), null, "admin", Now);
+            new(24, "Perbaiki SOP", Date: new(2026, 12, 1), ReviewId: Guid.NewGuid(), AllOpd: true), null);
         Assert.Equal("direncanakan", followUp.Status);
-        var done = GovernanceDecider.Complete(followUp, new(2026, 11, 20), "SOP direvisi", "admin", Now);
+        var done = GovernanceDecider.Complete(followUp, new(new(2026, 11, 20), "SOP direvisi"), Today).Next!;
         Assert.Equal("selesai", done.Status);
-        Assert.Equal(2, done.Version);
         Assert.Equal("direncanakan", followUp.Status); // the decider never mutates its input
+        Assert.Equal("complete-once",
+            Assert.IsType<Rejection.Conflict>(GovernanceDecider.Complete(done, new(new(2026, 11, 21), "lagi"), Today).Rejection).Rule);
 
-        var revised = GovernanceDecider.Build(done.Id, GovernanceRecordTypes.FollowUp,
-            new(24, "Perbaiki SOP (revisi)", Date: new(2026, 12, 1), ReviewId: done.ReviewId, AllOpd: true), done, "admin", Now);
+        var revised = GovernanceDecider.Revise(done,
+            new(24, "Perbaiki SOP (revisi)", Date: new(2026, 12, 1), ReviewId: done.ReviewId, AllOpd: true), Options).Next!;
         Assert.Equal(new DateOnly(2026, 11, 20), revised.CompletedOn);
         Assert.Equal("selesai", revised.Status);
-        Assert.Equal(3, revised.Version);
     }
 
     [Fact]
     public void Withdrawal_keeps_the_record_and_says_why()
     {
         var policy = GovernanceDecider.Build(Guid.NewGuid(), GovernanceRecordTypes.Policy,
-            new(24, "SOP", Kind: "sop", Number: "1", Issuer: "walikota", Date: new(2026, 1, 1), AllOpd: true), null, "admin", Now);
-        var withdrawn = GovernanceDecider.Withdraw(policy, "Diganti", "admin", Now);
+            new(24, "SOP", Kind: "sop", Number: "1", Issuer: "walikota", Date: new(2026, 1, 1), AllOpd: true), null);
+        var withdrawn = GovernanceDecider.Withdraw(policy, new("Diganti")).Next!;
         Assert.True(withdrawn.Withdrawn);
         Assert.Equal("Diganti", withdrawn.WithdrawnReason);
         Assert.False(policy.Withdrawn);
+        Assert.IsType<Rejection.Conflict>(GovernanceDecider.Withdraw(withdrawn, new("lagi")).Rejection);
+        Assert.IsType<Rejection.Conflict>(GovernanceDecider.Revise(withdrawn, new(24, "SOP"), Options).Rejection);
     }
 }

@@ -1,3 +1,4 @@
+using SpbeOps.Records;
 using SpbeOps.Risk.Api.Approval;
 using SpbeOps.Risk.Api.Contexts;
 using static SpbeOps.Risk.Tests.Unit.Builders;
@@ -20,7 +21,7 @@ public sealed class ApprovalFlowTests
     [InlineData("diverifikasi", "kembalikan", "dikembalikan", "pemilik")]
     public void Each_step_moves_in_the_order_Pengelola_Koordinator_Pemilik(string from, string action, string to, string role)
     {
-        var moved = Assert.IsType<ApprovalFlow.Moved>(ApprovalFlow.Next(from, action));
+        var moved = ApprovalFlow.Next(from, action)!;
         Assert.Equal((to, role), (moved.To, moved.Role));
     }
 
@@ -35,7 +36,7 @@ public sealed class ApprovalFlowTests
     [InlineData("disetujui", "kembalikan")]
     [InlineData("dikembalikan", "verifikasi")]
     public void Steps_out_of_order_are_refused(string from, string action) =>
-        Assert.IsType<ApprovalFlow.OutOfOrder>(ApprovalFlow.Next(from, action));
+        Assert.Null(ApprovalFlow.Next(from, action));
 
     [Fact]
     public void Without_named_accounts_an_operator_is_Pengelola_and_Koordinator_of_its_own_OPD_but_never_Pemilik()
@@ -74,12 +75,13 @@ public sealed class ApprovalFlowTests
     public void A_step_records_who_in_which_role_and_the_comment()
     {
         var ctx = Context();
-        var outcome = ApprovalFlow.Step(ctx, new ApprovalRequest("ajukan", "mohon diverifikasi"), Operator, "Operator Diskominfo", ctx.Structure, Now);
-        var step = Assert.IsType<ApprovalFlow.Stepped>(outcome).Step;
+        var decision = ApprovalFlow.Decide(ctx, new ApprovalRequest("ajukan", "mohon diverifikasi"), Operator, "Operator Diskominfo", ctx.Structure, Now);
+        var step = Assert.IsType<RiskContextApprovalRecorded>(decision.Change).Step;
         Assert.Equal(("ajukan", "draft", "diajukan", "pengelola", "Operator Diskominfo", "mohon diverifikasi"),
             (step.Action, step.From, step.To, step.Role, step.Actor, step.Comment));
-        Assert.Equal("diajukan", ctx.ApprovalStatus);
-        Assert.Single(ctx.ApprovalLog);
+        Assert.Equal("diajukan", decision.Next!.ApprovalStatus);
+        Assert.Single(decision.Next.ApprovalLog);
+        Assert.Equal("draft", ctx.ApprovalStatus); // the decider never mutates its input
     }
 
     [Fact]
@@ -87,9 +89,9 @@ public sealed class ApprovalFlowTests
     {
         var ctx = Context();
         ctx.ApprovalStatus = ApprovalFlow.Submitted;
-        var noReason = Assert.IsType<ApprovalFlow.StepInvalid>(ApprovalFlow.Step(ctx, new ApprovalRequest("kembalikan", " "), Operator, "op", null, Now));
+        var noReason = Rejected<Rejection.Invalid, RiskContext>(ApprovalFlow.Decide(ctx, new ApprovalRequest("kembalikan", " "), Operator, "op", null, Now));
         Assert.Equal(["comment"], noReason.Errors.ToDictionary().Keys);
-        var unknown = Assert.IsType<ApprovalFlow.StepInvalid>(ApprovalFlow.Step(ctx, new ApprovalRequest("tolak", null), Operator, "op", null, Now));
+        var unknown = Rejected<Rejection.Invalid, RiskContext>(ApprovalFlow.Decide(ctx, new ApprovalRequest("tolak", null), Operator, "op", null, Now));
         Assert.Equal(["action"], unknown.Errors.ToDictionary().Keys);
         Assert.Equal(ApprovalFlow.Submitted, ctx.ApprovalStatus);
     }
@@ -99,9 +101,11 @@ public sealed class ApprovalFlowTests
     {
         var ctx = Context();
         ctx.ApprovalStatus = ApprovalFlow.Verified;
-        Assert.IsType<ApprovalFlow.StepForbidden>(ApprovalFlow.Step(ctx, new ApprovalRequest("setujui", null), Operator, "op", ctx.Structure, Now));
-        Assert.IsType<ApprovalFlow.Stepped>(ApprovalFlow.Step(ctx, new ApprovalRequest("setujui", "disetujui"), Admin, "admin", ctx.Structure, Now));
-        Assert.Equal(ApprovalFlow.Approved, ctx.ApprovalStatus);
+        Rejected<Rejection.Forbidden, RiskContext>(ApprovalFlow.Decide(ctx, new ApprovalRequest("setujui", null), Operator, "op", ctx.Structure, Now));
+        var approved = Accepted(ApprovalFlow.Decide(ctx, new ApprovalRequest("setujui", "disetujui"), Admin, "admin", ctx.Structure, Now));
+        Assert.Equal(ApprovalFlow.Approved, approved.ApprovalStatus);
+        Assert.Equal("approval-order",
+            Rejected<Rejection.Conflict, RiskContext>(ApprovalFlow.Decide(approved, new ApprovalRequest("setujui", null), Admin, "admin", null, Now)).Rule);
     }
 
     [Theory]

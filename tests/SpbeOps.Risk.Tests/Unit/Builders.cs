@@ -1,3 +1,4 @@
+using SpbeOps.Records;
 using SpbeOps.Risk.Api.Contexts;
 using SpbeOps.Risk.Api.Risks;
 
@@ -22,8 +23,21 @@ internal static class Builders
 
     public static RiskContext Context(RiskContextRequest? request = null)
     {
-        var outcome = ContextDecider.Decide(Guid.NewGuid(), request ?? CompleteContextRequest(), null, "tester", Now);
-        return Assert.IsType<ContextDecider.Decided>(outcome).Context;
+        return Accepted(ContextDecider.Decide(Guid.NewGuid(), request ?? CompleteContextRequest(), null, Now));
+    }
+
+    /// <summary>The record an accepted decision leads to (the test fails on a rejection).</summary>
+    public static T Accepted<T>(Decision<T> decision) where T : class, IRecord<T>
+    {
+        Assert.Null(decision.Rejection);
+        return decision.Next!;
+    }
+
+    /// <summary>The rejection of a refused decision, of the expected kind.</summary>
+    public static TRejection Rejected<TRejection, T>(Decision<T> decision) where TRejection : Rejection where T : class, IRecord<T>
+    {
+        Assert.Null(decision.Next);
+        return Assert.IsType<TRejection>(decision.Rejection);
     }
 
     public static RiskRequest Assessment(int likelihood = 4, int impact = 4, string type = "negatif", string category = "infrastruktur-spbe", string? code = null) => new(
@@ -36,7 +50,7 @@ internal static class Builders
         ImpactExplanation: "Penurunan kinerja 60%");
 
     public static RegisteredRisk NewRisk(RiskContext ctx, RiskRequest? request = null, string code = "R-001") =>
-        RiskDecider.Identify(Guid.NewGuid(), code, request ?? Assessment(), ctx, "tester", Now);
+        Accepted(RiskDecider.Identify(Guid.NewGuid(), code, request ?? Assessment(), ctx, "api"));
 
     public static TreatmentRequest Treatment(string option = "mitigasi", int likelihood = 2, int impact = 2) => new(
         option, "Pengadaan genset", "Genset terpasang", new DateOnly(2026, 6, 1), new DateOnly(2026, 9, 30), "Kabid Aptika", likelihood, impact);

@@ -1,3 +1,4 @@
+using SpbeOps.Records;
 using SpbeOps.Risk.Api.Contexts;
 using static SpbeOps.Risk.Tests.Unit.Builders;
 
@@ -21,7 +22,7 @@ public sealed class ContextDeciderTests
             ctx.Appetite.Select(a => (a.Category, a.Positive, a.Negative)));
         Assert.False(ctx.Complete);
         Assert.Equal(["informasi-umum", "sasaran", "struktur", "selera-risiko"], ctx.Missing);
-        Assert.Equal(("draft", 1L), (ctx.ApprovalStatus, ctx.Version));
+        Assert.Equal("draft", ctx.ApprovalStatus);
     }
 
     [Fact]
@@ -42,7 +43,7 @@ public sealed class ContextDeciderTests
         var three = new RiskContextRequest("dinkes", 2026,
             LikelihoodCriteria: [new(1, "Jarang", null, null), new(2, "Mungkin", null, null), new(3, "Sering", null, null)],
             ImpactCriteria: [new(1, "Kecil", null), new(2, "Sedang", null), new(3, "Besar", null)]);
-        var refused = Assert.IsType<ContextDecider.Invalid>(ContextDecider.Decide(Guid.NewGuid(), three, null, "t", Now));
+        var refused = Rejected<Rejection.Invalid, RiskContext>(ContextDecider.Decide(Guid.NewGuid(), three, null, Now));
         Assert.Contains("matrix", refused.Errors.ToDictionary().Keys);
 
         var complete = three with
@@ -62,7 +63,7 @@ public sealed class ContextDeciderTests
             Categories: [new("keamanan-spbe", "Keamanan"), new("keamanan-spbe", "Lagi"), new("X", "")],
             Levels: [new(1, "Rendah", 1, 10, "hijau", "green")],
             Appetite: [new("cuaca", 5, 5), new("keamanan-spbe", 0, 30)]);
-        var invalid = Assert.IsType<ContextDecider.Invalid>(ContextDecider.Decide(Guid.NewGuid(), request, null, "t", Now));
+        var invalid = Rejected<Rejection.Invalid, RiskContext>(ContextDecider.Decide(Guid.NewGuid(), request, null, Now));
         Assert.Equivalent(new[] { "opd", "periodYear", "categories[1].code", "categories[2].code", "categories[2].name", "levels[0].hex" },
             invalid.Errors.ToDictionary().Keys, strict: true);
     }
@@ -71,7 +72,7 @@ public sealed class ContextDeciderTests
     public void Appetite_must_name_a_category_of_the_context_and_stay_within_the_scale()
     {
         var request = CompleteContextRequest() with { Appetite = [new("cuaca", 5, 5), new("keamanan-spbe", 0, 30)] };
-        var invalid = Assert.IsType<ContextDecider.Invalid>(ContextDecider.Decide(Guid.NewGuid(), request, null, "t", Now));
+        var invalid = Rejected<Rejection.Invalid, RiskContext>(ContextDecider.Decide(Guid.NewGuid(), request, null, Now));
         Assert.Equivalent(new[] { "appetite[0].category", "appetite[1].positive", "appetite[1].negative" }, invalid.Errors.ToDictionary().Keys, strict: true);
     }
 
@@ -79,13 +80,12 @@ public sealed class ContextDeciderTests
     public void A_revision_keeps_the_sections_it_leaves_out_and_cannot_move_the_context()
     {
         var ctx = Context();
-        var revised = Assert.IsType<ContextDecider.Decided>(ContextDecider.Decide(ctx.Id, new RiskContextRequest(null, null, Tasks: "Tugas baru"), ctx, "t", Now)).Context;
+        var revised = Accepted(ContextDecider.Decide(ctx.Id, new RiskContextRequest(null, null, Tasks: "Tugas baru"), ctx, Now));
         Assert.Equal("Tugas baru", revised.Tasks);
         Assert.Equal(ctx.UprName, revised.UprName);
         Assert.Equal(16, revised.Appetite.Count);
-        Assert.Equal(2, revised.Version);
 
-        var moved = Assert.IsType<ContextDecider.Invalid>(ContextDecider.Decide(ctx.Id, new RiskContextRequest("dinkes", 2025), ctx, "t", Now));
+        var moved = Rejected<Rejection.Invalid, RiskContext>(ContextDecider.Decide(ctx.Id, new RiskContextRequest("dinkes", 2025), ctx, Now));
         Assert.Equivalent(new[] { "opd", "periodYear" }, moved.Errors.ToDictionary().Keys, strict: true);
     }
 
@@ -94,7 +94,7 @@ public sealed class ContextDeciderTests
     {
         var ctx = Context();
         var request = new RiskContextRequest(null, null, Categories: [new("keamanan-spbe", "Keamanan SPBE"), new("layanan-spbe", "Layanan SPBE")]);
-        var revised = Assert.IsType<ContextDecider.Decided>(ContextDecider.Decide(ctx.Id, request, ctx, "t", Now)).Context;
+        var revised = Accepted(ContextDecider.Decide(ctx.Id, request, ctx, Now));
         Assert.Equal(["keamanan-spbe", "layanan-spbe"], revised.Appetite.Select(a => a.Category));
         Assert.True(revised.Complete);
     }

@@ -1,5 +1,5 @@
-using JasperFx.Events;
 using SpbeOps.Contracts.Risk;
+using SpbeOps.Records;
 using SpbeOps.Risk.Api.Approval;
 using SpbeOps.Risk.Api.Contexts;
 using SpbeOps.Risk.Api.Monitoring;
@@ -8,55 +8,63 @@ using static SpbeOps.Risk.Tests.Unit.Builders;
 
 namespace SpbeOps.Risk.Tests.Unit;
 
-/// <summary>The facts indicator 21 is computed from: every field of the contracts, the state after the change.</summary>
+/// <summary>
+/// The facts indicator 21 is computed from: every field of the contracts, from the record's state (events carry only
+/// what changed; the forwarder publishes the state of the record they changed).
+/// </summary>
 public sealed class EventMapperTests
 {
-    private static IEvent Stored(object data) => new Event<object>(data) { TenantId = "kota-pangkalpinang" };
-
     [Fact]
-    public void Risk_events_carry_the_risk_after_the_change()
+    public void A_risk_publishes_its_state_after_the_change()
     {
         var ctx = Context();
-        var planned = (RiskDecider.Planned)RiskDecider.Treat(NewRisk(ctx, Assessment(5, 4)), Treatment("mitigasi", 2, 2), ctx, Guid.NewGuid(), null, "t", Now);
-        var mapped = new RiskEventMapper().Map(Stored(new RiskTreatmentPlanned(planned.Risk, planned.Plan.Id, "t", Now)));
+        var r = Accepted(RiskDecider.Treat(NewRisk(ctx, Assessment(5, 4)), Treatment("mitigasi", 2, 2), ctx, Guid.NewGuid(), null, "t", Now));
+        (r.Version, r.UpdatedAt) = (2, Now);
 
-        var e = Assert.IsType<RiskChangedIntegrationEvent>(mapped);
-        var r = planned.Risk;
+        var e = Assert.IsType<RiskChangedIntegrationEvent>(r.ToIntegrationEvent("kota-pangkalpinang"));
         Assert.Equal(new RiskChangedIntegrationEvent("kota-pangkalpinang", r.Id, 2, "diskominfo", 2026, "negatif", "infrastruktur-spbe",
             23, 7, true, true, true, "draft", false, Now), e);
     }
 
     [Fact]
-    public void Every_risk_event_type_is_published()
+    public void Every_event_type_of_a_record_is_registered_with_it()
     {
-        var mapper = new RiskEventMapper();
-        var risk = NewRisk(Context());
-        var step = new ApprovalStep("ajukan", "draft", "diajukan", "pengelola", "t", Now, null);
-        object[] events =
-        [
-            new RiskIdentified(risk, "api", "t", Now), new RiskAssessmentRevised(risk, "xlsx", "t", Now), new RiskTreatmentPlanned(risk, Guid.NewGuid(), "t", Now),
-            new RiskTreatmentRevised(risk, Guid.NewGuid(), "t", Now), new RiskTreatmentRemoved(risk, Guid.NewGuid(), "t", Now),
-            new RiskApprovalRecorded(risk, step, "t", Now), new RiskWithdrawn(risk, "duplikat", "t", Now), new RiskRecalculated(risk, 2, "t", Now),
-        ];
-        Assert.Equal(events.Select(e => e.GetType()), mapper.EventTypes);
-        Assert.All(events, e => Assert.IsType<RiskChangedIntegrationEvent>(mapper.Map(Stored(e))));
+        Assert.Equal(
+            [typeof(RiskApprovalRecorded), typeof(RiskAssessmentRevised), typeof(RiskIdentified), typeof(RiskRecalculated),
+             typeof(RiskTreatmentPlanned), typeof(RiskTreatmentRemoved), typeof(RiskTreatmentRevised), typeof(RiskWithdrawn)],
+            RecordRegistrationExtensions.EventTypesOf<RegisteredRisk>().OrderBy(t => t.Name));
+        Assert.Equal([typeof(RiskContextApprovalRecorded), typeof(RiskContextDefined), typeof(RiskContextRevised)],
+            RecordRegistrationExtensions.EventTypesOf<RiskContext>().OrderBy(t => t.Name));
+        Assert.Equal([typeof(RiskMonitoringApprovalRecorded), typeof(RiskMonitoringReported), typeof(RiskMonitoringRevised)],
+            RecordRegistrationExtensions.EventTypesOf<MonitoringReport>().OrderBy(t => t.Name));
     }
 
     [Fact]
-    public void Context_events_carry_completeness_and_approval_status()
+    public void A_context_publishes_completeness_and_approval_status()
     {
         var ctx = Context();
-        ctx.ApprovalStatus = ApprovalFlow.Approved;
-        ctx.Version = 4;
-        var e = Assert.IsType<RiskContextChangedIntegrationEvent>(new ContextEventMapper().Map(Stored(new RiskContextRevised(ctx, "t", Now))));
+        (ctx.ApprovalStatus, ctx.Version, ctx.UpdatedAt) = (ApprovalFlow.Approved, 4, Now);
+        var e = Assert.IsType<RiskContextChangedIntegrationEvent>(ctx.ToIntegrationEvent("kota-pangkalpinang"));
         Assert.Equal(new RiskContextChangedIntegrationEvent("kota-pangkalpinang", ctx.Id, 4, "diskominfo", 2026, true, "disetujui", Now), e);
     }
 
     [Fact]
-    public void Monitoring_events_carry_kind_quarter_and_date()
+    public void A_monitoring_report_publishes_kind_quarter_and_date()
     {
-        var report = new MonitoringReport { Id = Guid.NewGuid(), Opd = "dinkes", PeriodYear = 2026, Kind = "triwulan", Quarter = 2, ReportedOn = new DateOnly(2026, 7, 3), Version = 3, ApprovalStatus = "diajukan" };
-        var e = Assert.IsType<RiskMonitoringRecordedIntegrationEvent>(new MonitoringEventMapper().Map(Stored(new RiskMonitoringRevised(report, "t", Now))));
+        var report = new MonitoringReport
+        {
+            Id = Guid.NewGuid(), Opd = "dinkes", PeriodYear = 2026, Kind = "triwulan", Quarter = 2, ReportedOn = new DateOnly(2026, 7, 3),
+            Version = 3, ApprovalStatus = "diajukan", UpdatedAt = Now,
+        };
+        var e = Assert.IsType<RiskMonitoringRecordedIntegrationEvent>(report.ToIntegrationEvent("kota-pangkalpinang"));
         Assert.Equal(new RiskMonitoringRecordedIntegrationEvent("kota-pangkalpinang", report.Id, 3, "dinkes", 2026, "triwulan", 2, new DateOnly(2026, 7, 3), "diajukan", Now), e);
+    }
+
+    [Fact]
+    public void An_approval_step_carries_the_step_and_reads_as_a_history_line()
+    {
+        var step = new ApprovalStep("kembalikan", "diajukan", "dikembalikan", "koordinator", "t", Now, "Penyebab kurang rinci");
+        var line = new RiskApprovalRecorded(step).Describe();
+        Assert.Equal(("kembalikan: diajukan → dikembalikan (Koordinator Risiko)", "Penyebab kurang rinci"), (line.Change, line.Comment));
     }
 }

@@ -1,3 +1,4 @@
+using SpbeOps.Records;
 using SpbeOps.Risk.Api.Monitoring;
 using SpbeOps.Risk.Api.Risks;
 using static SpbeOps.Risk.Tests.Unit.Builders;
@@ -17,12 +18,11 @@ public sealed class MonitoringDeciderTests
             [new MonitoringEntryRequest(risk.Id, 2, 3, 1, 3, "Genset terpasang", "Uji beban", "Kabid", "Juni 2026")], Quarter: 1);
         Assert.False(MonitoringDecider.Validate(request, null, Today).Any);
 
-        var report = Assert.IsType<MonitoringDecider.Decided>(
-            MonitoringDecider.Decide(Guid.NewGuid(), request, ctx, new Dictionary<Guid, RegisteredRisk> { [risk.Id] = risk }, null, "t", Now)).Report;
+        var report = Accepted(MonitoringDecider.Decide(Guid.NewGuid(), request, ctx, new Dictionary<Guid, RegisteredRisk> { [risk.Id] = risk }, null));
         var entry = Assert.Single(report.Entries);
         Assert.Equal((11, 3, "Sedang", 19, "turun", true, 5), (entry.Besaran, entry.Level, entry.LevelName, entry.InherentBesaran, entry.Trend, entry.AboveAppetite, entry.ProjectedBesaran!.Value));
         Assert.Equal(risk.Code, entry.RiskCode);
-        Assert.Equal(("draft", 1L, 1), (report.ApprovalStatus, report.Version, report.Quarter!.Value));
+        Assert.Equal(("draft", 1), (report.ApprovalStatus, report.Quarter!.Value));
     }
 
     [Theory]
@@ -54,7 +54,7 @@ public sealed class MonitoringDeciderTests
     {
         var ctx = Context();
         var request = new MonitoringRequest("diskominfo", 2026, "semester", Today, [new(Guid.NewGuid(), 1, 1)], Semester: 1);
-        var broken = Assert.IsType<MonitoringDecider.BreaksRule>(MonitoringDecider.Decide(Guid.NewGuid(), request, ctx, new Dictionary<Guid, RegisteredRisk>(), null, "t", Now));
+        var broken = Rejected<Rejection.BreaksRule, MonitoringReport>(MonitoringDecider.Decide(Guid.NewGuid(), request, ctx, new Dictionary<Guid, RegisteredRisk>(), null));
         Assert.Equal(("risk-in-register", "entries[0].riskId"), (broken.Rule, broken.Field));
     }
 

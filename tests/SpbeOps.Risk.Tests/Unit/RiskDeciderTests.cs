@@ -1,3 +1,4 @@
+using SpbeOps.Records;
 using SpbeOps.Risk.Api.Contexts;
 using SpbeOps.Risk.Api.Risks;
 using static SpbeOps.Risk.Tests.Unit.Builders;
@@ -18,7 +19,6 @@ public sealed class RiskDeciderTests
         Assert.True(risk.AboveAppetite);
         Assert.Equal("Ya", risk.Decision);
         Assert.True(risk.AssessmentComplete);
-        Assert.Equal(1, risk.Version);
     }
 
     [Theory]
@@ -51,7 +51,7 @@ public sealed class RiskDeciderTests
         var top = NewRisk(ctx, Assessment(5, 5), "R-004");          // 25
         var tieA = NewRisk(ctx, Assessment(3, 2), "R-006");         // 10
         var tieB = NewRisk(ctx, Assessment(3, 2), "R-005");         // 10, same impact: code decides
-        var withdrawn = RiskDecider.Withdraw(NewRisk(ctx, Assessment(5, 5), "R-007"), "duplikat", "tester", Now);
+        var withdrawn = Accepted(RiskDecider.Withdraw(NewRisk(ctx, Assessment(5, 5), "R-007"), "duplikat"));
 
         var p = RiskDecider.Priorities([low, l5i1, l1i5, top, tieA, tieB, withdrawn]);
 
@@ -87,12 +87,12 @@ public sealed class RiskDeciderTests
     {
         var ctx = Context();
         var risk = NewRisk(ctx, Assessment(4, 4, type));
-        var outcome = RiskDecider.Treat(risk, Treatment(option, 2, 2), ctx, Guid.NewGuid(), null, "tester", Now);
-        var planned = Assert.IsType<RiskDecider.Planned>(outcome);
-        Assert.Equal(option, planned.Plan.Option);
-        Assert.True(planned.Risk.TreatmentDecided);
-        Assert.Equal(7, planned.Risk.ResidualBesaran);
-        Assert.Equal(2, planned.Risk.Version);
+        var decision = RiskDecider.Treat(risk, Treatment(option, 2, 2), ctx, Guid.NewGuid(), null, "tester", Now);
+        var planned = Accepted(decision);
+        Assert.IsType<RiskTreatmentPlanned>(decision.Change);
+        Assert.Equal(option, Assert.Single(planned.Treatments).Option);
+        Assert.True(planned.TreatmentDecided);
+        Assert.Equal(7, planned.ResidualBesaran);
     }
 
     [Theory]
@@ -105,8 +105,8 @@ public sealed class RiskDeciderTests
     public void Options_of_the_other_type_break_the_option_rule(string type, string option)
     {
         var ctx = Context();
-        var outcome = RiskDecider.Treat(NewRisk(ctx, Assessment(4, 4, type)), Treatment(option), ctx, Guid.NewGuid(), null, "tester", Now);
-        var broken = Assert.IsType<RiskDecider.TreatmentBreaksRule>(outcome);
+        var broken = Rejected<Rejection.BreaksRule, RegisteredRisk>(
+            RiskDecider.Treat(NewRisk(ctx, Assessment(4, 4, type)), Treatment(option), ctx, Guid.NewGuid(), null, "tester", Now));
         Assert.Equal(("option-fits-risk-type", "option"), (broken.Rule, broken.Field));
     }
 
@@ -114,9 +114,8 @@ public sealed class RiskDeciderTests
     public void Unknown_option_and_missing_fields_are_field_errors()
     {
         var ctx = Context();
-        var outcome = RiskDecider.Treat(NewRisk(ctx), new TreatmentRequest("abaikan", "", null, new DateOnly(2026, 9, 1), new DateOnly(2026, 8, 1), null, 6, null),
-            ctx, Guid.NewGuid(), null, "tester", Now);
-        var invalid = Assert.IsType<RiskDecider.TreatmentInvalid>(outcome);
+        var invalid = Rejected<Rejection.Invalid, RegisteredRisk>(RiskDecider.Treat(NewRisk(ctx),
+            new TreatmentRequest("abaikan", "", null, new DateOnly(2026, 9, 1), new DateOnly(2026, 8, 1), null, 6, null), ctx, Guid.NewGuid(), null, "tester", Now));
         Assert.Equivalent(new[] { "option", "actionPlan", "output", "personInCharge", "residualLikelihoodLevel", "residualImpactLevel", "scheduleEnd" },
             invalid.Errors.ToDictionary().Keys, strict: true);
     }
@@ -125,8 +124,8 @@ public sealed class RiskDeciderTests
     public void Residual_of_a_negative_risk_cannot_exceed_its_besaran()
     {
         var ctx = Context();
-        var outcome = RiskDecider.Treat(NewRisk(ctx, Assessment(2, 2)), Treatment("mitigasi", 5, 5), ctx, Guid.NewGuid(), null, "tester", Now);
-        Assert.Equal("residual-not-above-inherent", Assert.IsType<RiskDecider.TreatmentBreaksRule>(outcome).Rule);
+        Assert.Equal("residual-not-above-inherent", Rejected<Rejection.BreaksRule, RegisteredRisk>(
+            RiskDecider.Treat(NewRisk(ctx, Assessment(2, 2)), Treatment("mitigasi", 5, 5), ctx, Guid.NewGuid(), null, "tester", Now)).Rule);
     }
 
     [Fact]
@@ -134,13 +133,14 @@ public sealed class RiskDeciderTests
     {
         var ctx = Context();
         var risk = NewRisk(ctx, Assessment(5, 5));
-        var first = (RiskDecider.Planned)RiskDecider.Treat(risk, Treatment("mitigasi", 4, 4), ctx, Guid.NewGuid(), null, "tester", Now);
-        Assert.True(first.Risk.ResidualAboveAppetite); // 19 ≥ 11: treat again
-        var second = (RiskDecider.Planned)RiskDecider.Treat(first.Risk, Treatment("transfer", 2, 2), ctx, Guid.NewGuid(), null, "tester", Now);
-        Assert.Equal((7, false, 2), (second.Risk.ResidualBesaran!.Value, second.Risk.ResidualAboveAppetite!.Value, second.Risk.Treatments.Count));
-        var removed = RiskDecider.RemoveTreatment(second.Risk, second.Plan.Id, ctx, "tester", Now);
+        var first = Accepted(RiskDecider.Treat(risk, Treatment("mitigasi", 4, 4), ctx, Guid.NewGuid(), null, "tester", Now));
+        Assert.True(first.ResidualAboveAppetite); // 19 ≥ 11: treat again
+        var secondPlan = Guid.NewGuid();
+        var second = Accepted(RiskDecider.Treat(first, Treatment("transfer", 2, 2), ctx, secondPlan, null, "tester", Now));
+        Assert.Equal((7, false, 2), (second.ResidualBesaran!.Value, second.ResidualAboveAppetite!.Value, second.Treatments.Count));
+        var removed = Accepted(RiskDecider.RemoveTreatment(second, secondPlan, ctx));
         Assert.Equal(19, removed.ResidualBesaran);
-        Assert.Equal(4, removed.Version);
+        Rejected<Rejection.NotFound, RegisteredRisk>(RiskDecider.RemoveTreatment(removed, secondPlan, ctx));
     }
 
     [Fact]
@@ -174,9 +174,14 @@ public sealed class RiskDeciderTests
         var ctx = Context();
         var risk = NewRisk(ctx);
         risk.ApprovalStatus = "disetujui";
-        var revised = RiskDecider.Revise(risk, Assessment(3, 3), ctx, "tester", Now);
-        Assert.Equal(("draft", 2L, 14), (revised.ApprovalStatus, revised.Version, revised.Besaran));
+        var revised = Accepted(RiskDecider.Revise(risk, Assessment(3, 3), ctx, "api"));
+        Assert.Equal(("draft", 14), (revised.ApprovalStatus, revised.Besaran));
         Assert.Equal("disetujui", risk.ApprovalStatus); // the current state is untouched
+
+        risk.ApprovalStatus = "diajukan";
+        Assert.Equal("locked-in-review", Rejected<Rejection.Conflict, RegisteredRisk>(RiskDecider.Revise(risk, Assessment(3, 3), ctx, "api")).Rule);
+        var withdrawn = Accepted(RiskDecider.Withdraw(NewRisk(ctx), "duplikat"));
+        Assert.Equal("withdrawn-is-final", Rejected<Rejection.Conflict, RegisteredRisk>(RiskDecider.Revise(withdrawn, Assessment(3, 3), ctx, "api")).Rule);
     }
 
     [Fact]

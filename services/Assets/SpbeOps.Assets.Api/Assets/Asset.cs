@@ -1,3 +1,6 @@
+using SpbeOps.Contracts.Assets;
+using SpbeOps.Records;
+
 namespace SpbeOps.Assets.Api.Assets;
 
 /// <summary>Vocabulary of the register, as the regulation and Pemda practice name things.</summary>
@@ -39,8 +42,10 @@ public sealed record ApplicationDetails(
 public sealed record StageChange(string? From, string To, DateOnly On, string Actor, string? Note);
 
 /// <summary>One ICT asset or SPBE application of one perangkat daerah (a Marten document; its history is its stream).</summary>
-public sealed class Asset
+public sealed class Asset : IRecord<Asset>, IOpdRecord, IPublishedRecord
 {
+    public static RecordNoun Noun { get; } = new("aset", "asset");
+
     public Guid Id { get; set; }
     public string Opd { get; set; } = "";
     public string Kind { get; set; } = "";
@@ -68,6 +73,9 @@ public sealed class Asset
     public DateTimeOffset UpdatedAt { get; set; }
     public long Version { get; set; }
 
+    public object ToIntegrationEvent(string instansi) =>
+        new AssetChangedIntegrationEvent(instansi, Id, Version, Opd, Kind, Name, Stage, Application?.Type, UpdatedAt);
+
     public Asset Copy()
     {
         var copy = (Asset)MemberwiseClone();
@@ -76,10 +84,18 @@ public sealed class Asset
     }
 }
 
-// Domain events carry the asset's state after the change, so history reads without replay and the
-// broker forwarder maps them without loading anything.
-public sealed record AssetRegistered(Asset Asset, string Actor, DateTimeOffset At);
+// Domain events: what happened; the fields each one set travel in RecordEvent.Changes.
+public sealed record AssetRegistered(string Stage) : RecordEvent<Asset>
+{
+    public override HistoryLine Describe() => new($"didaftarkan pada tahap {Stage} / registered at {Stage}");
+}
 
-public sealed record AssetDetailsUpdated(Asset Asset, string Actor, DateTimeOffset At);
+public sealed record AssetDetailsUpdated : RecordEvent<Asset>
+{
+    public override HistoryLine Describe() => new($"data diperbarui / details updated: {string.Join(", ", Changes.Keys)}");
+}
 
-public sealed record AssetTransitioned(Asset Asset, string From, string To, DateOnly On, string? Note, string Actor, DateTimeOffset At);
+public sealed record AssetTransitioned(string From, string To, DateOnly On, string? Note) : RecordEvent<Asset>
+{
+    public override HistoryLine Describe() => new($"{From} → {To} ({On:yyyy-MM-dd})", Note);
+}

@@ -1,3 +1,4 @@
+using SpbeOps.Records;
 using SpbeOps.ServiceDefaults;
 using SpbeOps.ServiceDefaults.Problems;
 
@@ -49,26 +50,28 @@ public static class AssetDecider
         return errors;
     }
 
-    public static Asset Register(Guid id, AssetRequest r, string actor, DateTimeOffset now)
+    public static Decision<Asset> Register(Guid id, AssetRequest r, string actor, DateTimeOffset now)
     {
+        var errors = Validate(r, registering: true, DateOnly.FromDateTime(now.UtcDateTime));
+        if (errors.Any) return errors;
+
         var asset = Apply(new Asset { Id = id }, r);
         var since = r.StageSince ?? DateOnly.FromDateTime(now.UtcDateTime);
         asset.Stage = r.Stage ?? AssetVocabulary.Perencanaan;
         asset.StageSince = since;
         asset.Lifecycle = [new StageChange(null, asset.Stage, since, actor, "didaftarkan / registered")];
-        asset.UpdatedBy = actor;
-        asset.UpdatedAt = now;
-        asset.Version = 1;
-        return asset;
+        return Decision.Accept(asset, new AssetRegistered(asset.Stage));
     }
 
-    public static Asset Update(Asset current, AssetRequest r, string actor, DateTimeOffset now)
+    public static Decision<Asset> Update(Asset current, AssetRequest r, DateTimeOffset now)
     {
-        var asset = Apply(current.Copy(), r);
-        asset.UpdatedBy = actor;
-        asset.UpdatedAt = now;
-        asset.Version = current.Version + 1;
-        return asset;
+        var errors = Validate(r, registering: false, DateOnly.FromDateTime(now.UtcDateTime));
+        if (r.Kind is not null && r.Kind != current.Kind)
+            errors.Add("kind", $"jenis aset tidak dapat diubah (tetap '{current.Kind}') / an asset's kind cannot change (it is '{current.Kind}')");
+        if (errors.Any) return errors;
+        if (current.Stage == AssetVocabulary.Penghapusan)
+            return new Rejection.Conflict("Aset yang sudah dihapus tidak dapat diubah / A disposed asset cannot be changed.", "disposed-is-final");
+        return Decision.Accept(Apply(current.Copy(), r), new AssetDetailsUpdated());
     }
 
     /// <summary>The one stage each stage may move to; penghapusan is final.</summary>
@@ -78,12 +81,7 @@ public static class AssetDecider
         _ => null,
     };
 
-    public abstract record TransitionOutcome;
-    public sealed record Transitioned(Asset Asset, AssetTransitioned Event) : TransitionOutcome;
-    public sealed record Invalid(FieldErrors Errors) : TransitionOutcome;
-    public sealed record NotAllowed(string Detail) : TransitionOutcome;
-
-    public static TransitionOutcome Transition(Asset current, TransitionRequest r, string actor, DateTimeOffset now)
+    public static Decision<Asset> Transition(Asset current, TransitionRequest r, string actor, DateTimeOffset now)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var errors = new FieldErrors().OneOf("to", r.To, AssetVocabulary.Stages).MaxLength("note", r.Note, 1000);
@@ -91,24 +89,22 @@ public static class AssetDecider
         else if (r.On > today) errors.Add("on", "tidak boleh di masa depan / must not be in the future");
         else if (r.On < current.StageSince)
             errors.Add("on", $"tidak boleh sebelum tahap saat ini dimulai ({current.StageSince:yyyy-MM-dd}) / must not be before the current stage began ({current.StageSince:yyyy-MM-dd})");
-        if (errors.Any) return new Invalid(errors);
+        if (errors.Any) return errors;
 
         var next = NextStage(current.Stage);
         if (next is null || next != r.To)
         {
-            return new NotAllowed(next is null
+            return new Rejection.Conflict(next is null
                 ? $"Aset sudah dihapus (tahap '{current.Stage}' adalah akhir) / The asset is in '{current.Stage}', the final stage."
-                : $"Dari '{current.Stage}' hanya boleh ke '{next}', bukan '{r.To}' / From '{current.Stage}' the only next stage is '{next}', not '{r.To}'.");
+                : $"Dari '{current.Stage}' hanya boleh ke '{next}', bukan '{r.To}' / From '{current.Stage}' the only next stage is '{next}', not '{r.To}'.",
+                "lifecycle-order", "to");
         }
 
         var asset = current.Copy();
         asset.Stage = next;
         asset.StageSince = r.On!.Value;
         asset.Lifecycle.Add(new StageChange(current.Stage, next, r.On.Value, actor, r.Note));
-        asset.UpdatedBy = actor;
-        asset.UpdatedAt = now;
-        asset.Version = current.Version + 1;
-        return new Transitioned(asset, new AssetTransitioned(asset, current.Stage, next, r.On.Value, r.Note, actor, now));
+        return Decision.Accept(asset, new AssetTransitioned(current.Stage, next, r.On.Value, r.Note));
     }
 
     private static Asset Apply(Asset a, AssetRequest r)

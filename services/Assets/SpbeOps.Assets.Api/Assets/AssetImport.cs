@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
+using SpbeOps.Records;
 using SpbeOps.ServiceDefaults.Auth;
 using SpbeOps.ServiceDefaults.Problems;
 
@@ -17,19 +17,21 @@ public static class AssetImport
 {
     public const int MaxRows = 5000;
 
-    public abstract record Outcome;
-    public sealed record Rejected(FieldErrors Errors) : Outcome;
-    public sealed record Accepted(IReadOnlyList<(int Row, Asset Asset, object? Change)> Changes, AssetImportResult Result) : Outcome;
+    /// <summary>One row that registers (<c>Current</c> null) or revises an asset.</summary>
+    public sealed record RowChange(int Row, Asset? Current, Decision<Asset> Decision);
+
+    /// <summary>The whole file accepted: the changes to write, or the errors of every row (all rows or none).</summary>
+    public sealed record Outcome(IReadOnlyList<RowChange> Changes, AssetImportResult? Result, FieldErrors Errors);
 
     public static Outcome Decide(IReadOnlyList<AssetWorkbook.Row> rows, IReadOnlyDictionary<Guid, Asset> existing, Caller caller, DateTimeOffset now)
     {
         var errors = new FieldErrors();
         if (rows.Count == 0) errors.Add("file", "tidak ada baris aset / the sheet has no asset rows");
         if (rows.Count > MaxRows) errors.Add("file", $"paling banyak {MaxRows} baris / at most {MaxRows} rows");
-        if (errors.Any) return new Rejected(errors);
+        if (errors.Any) return new Outcome([], null, errors);
 
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var changes = new List<(int, Asset, object?)>();
+        var changes = new List<RowChange>();
+        var outcomes = new List<ImportedAsset>();
         var seenIds = new HashSet<Guid>();
         foreach (var row in rows)
         {
@@ -43,19 +45,22 @@ public static class AssetImport
             if (id is not null && !seenIds.Add(id.Value))
                 rowErrors.Add(Where("id"), "ID yang sama muncul dua kali / the same ID appears twice");
 
-            foreach (var (field, reasons) in AssetDecider.Validate(request, registering: current is null, today).ToDictionary())
-                foreach (var reason in reasons) rowErrors.Add(Where(field), reason);
-
-            if (!rowErrors.Any)
+            var decision = current is null
+                ? AssetDecider.Register(Guid.CreateVersion7(), request, caller.Actor, now)
+                : AssetDecider.Update(current, request, now);
+            switch (decision.Rejection)
             {
-                if (!caller.CanWrite(request.Opd!) || (current is not null && (!caller.CanWrite(current.Opd) || (current.Opd != request.Opd && !caller.IsAdmin))))
+                case Rejection.Invalid invalid:
+                    foreach (var (field, reasons) in invalid.Errors.ToDictionary())
+                        foreach (var reason in reasons) rowErrors.Add(Where(field), reason);
+                    break;
+                case Rejection.Conflict conflict:
+                    rowErrors.Add(Where(conflict.Field ?? "id"), conflict.Detail);
+                    break;
+                case null when (current is not null && !caller.CanWrite(current.Opd)) || !caller.CanWrite(decision.Next!.Opd):
                     rowErrors.Add(Where("opd"), $"Anda tidak berwenang atas aset perangkat daerah '{request.Opd}' / you may not change assets of '{request.Opd}'");
-                else if (current is not null && current.Kind != request.Kind)
-                    rowErrors.Add(Where("kind"), $"jenis aset tidak dapat diubah (tetap '{current.Kind}') / an asset's kind cannot change (it is '{current.Kind}')");
-                else if (current is not null && current.Stage == AssetVocabulary.Penghapusan)
-                    rowErrors.Add(Where("id"), "aset yang sudah dihapus tidak dapat diubah / a disposed asset cannot be changed");
+                    break;
             }
-
             if (rowErrors.Any)
             {
                 foreach (var (field, reasons) in rowErrors.ToDictionary())
@@ -63,36 +68,15 @@ public static class AssetImport
                 continue;
             }
 
-            if (current is null)
-            {
-                var asset = AssetDecider.Register(Guid.CreateVersion7(), request, caller.Actor, now);
-                changes.Add((row.Number, asset, new AssetRegistered(asset, caller.Actor, now)));
-            }
-            else
-            {
-                var updated = AssetDecider.Update(current, request, caller.Actor, now);
-                changes.Add(SameDetails(current, updated)
-                    ? (row.Number, current, null)
-                    : (row.Number, updated, new AssetDetailsUpdated(updated, caller.Actor, now)));
-            }
+            var outcome = current is null ? "created" : RecordChanges.Between(current, decision.Next!).Count == 0 ? "unchanged" : "updated";
+            outcomes.Add(new ImportedAsset(row.Number, decision.Next!.Id, outcome));
+            if (outcome != "unchanged") changes.Add(new RowChange(row.Number, current, decision));
         }
-        if (errors.Any) return new Rejected(errors);
+        if (errors.Any) return new Outcome([], null, errors);
 
-        var outcomes = changes.Select(c => new ImportedAsset(c.Item1, c.Item2.Id, c.Item3 switch
-        {
-            AssetRegistered => "created",
-            AssetDetailsUpdated => "updated",
-            _ => "unchanged",
-        })).ToList();
-        return new Accepted(changes, new AssetImportResult(
-            outcomes.Count(o => o.Outcome == "created"), outcomes.Count(o => o.Outcome == "updated"), outcomes.Count(o => o.Outcome == "unchanged"), outcomes));
-    }
-
-    private static bool SameDetails(Asset current, Asset updated)
-    {
-        var comparable = updated.Copy();
-        (comparable.Version, comparable.UpdatedAt, comparable.UpdatedBy) = (current.Version, current.UpdatedAt, current.UpdatedBy);
-        return JsonSerializer.Serialize(comparable) == JsonSerializer.Serialize(current);
+        return new Outcome(changes, new AssetImportResult(
+            outcomes.Count(o => o.Outcome == "created"), outcomes.Count(o => o.Outcome == "updated"), outcomes.Count(o => o.Outcome == "unchanged"), outcomes),
+            errors);
     }
 
     private static Guid? ParseId(AssetWorkbook.Row row, FieldErrors errors, Func<string, string> where)

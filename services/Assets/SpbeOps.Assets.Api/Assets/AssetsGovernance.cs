@@ -15,6 +15,5 @@ public static class AssetsGovernance
             [24] = AssetVocabulary.Stages,
             [29] = ["tata-kelola", "infrastruktur", "kinerja"],
             [30] = ["aplikasi-umum", "aplikasi-khusus"],
-        },
-        WriterRoles: []);
+        });
 }

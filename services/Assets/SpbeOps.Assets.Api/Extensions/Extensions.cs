@@ -1,7 +1,7 @@
-using Marten;
 using SpbeOps.Assets.Api.Assets;
 using SpbeOps.Governance;
 using SpbeOps.Messaging;
+using SpbeOps.Records;
 
 namespace SpbeOps.Assets.Api.Extensions;
 
@@ -11,20 +11,10 @@ public static class Extensions
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<IIntegrationEventMapper, AssetEventMapper>();
-        builder.AddSpbeMarten(ServiceName, opts =>
-        {
-            opts.Schema.For<Asset>()
-                .Index(a => a.Opd)
-                .Index(a => a.Kind)
-                .Index(a => a.Stage);
-            opts.Events.AddEventType<AssetRegistered>();
-            opts.Events.AddEventType<AssetDetailsUpdated>();
-            opts.Events.AddEventType<AssetTransitioned>();
-        });
-        builder.AddSpbeMessaging(ServiceName);
+        builder.AddSpbeMarten(ServiceName);
+        builder.AddRecord<Asset>(schema => schema.Index(a => a.Opd).Index(a => a.Kind).Index(a => a.Stage));
         builder.AddGovernance(AssetsGovernance.Options);
+        builder.AddSpbeMessaging(ServiceName);
         return builder;
     }
 }

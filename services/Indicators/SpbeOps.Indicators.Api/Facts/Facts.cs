@@ -4,11 +4,7 @@ namespace SpbeOps.Indicators.Api.Facts;
 /// The latest known state of one record of another service, as its integration events told it. Each fact keeps
 /// the producer's version: an older or repeated message never overwrites a newer one (order-tolerant consumers).
 /// </summary>
-public interface IFact
-{
-    Guid Id { get; }
-    long Version { get; }
-}
+public interface IFact : SpbeOps.Messaging.ILearnedRecord;
 
 public sealed class AssetFact : IFact
 {

@@ -1,4 +1,3 @@
-using JasperFx;
 using Marten;
 using MassTransit;
 using SpbeOps.Contracts.Assets;
@@ -11,7 +10,8 @@ namespace SpbeOps.Indicators.Api.Facts;
 
 /// <summary>
 /// Keeps the latest fact per source record and recomputes the indicators that fact feeds, in one transaction with
-/// the dedupe marker. A redelivered message (same MessageId) or an older version changes nothing.
+/// the dedupe marker (the shared duplicate-safe consumer, docs/architecture.md decision 15). A redelivered message
+/// (same MessageId) or an older version changes nothing.
 /// </summary>
 public sealed class FactsConsumer(IDocumentStore store, MaturityEngine engine, ILogger<FactsConsumer> logger) :
     IConsumer<AssetChangedIntegrationEvent>,
@@ -78,41 +78,20 @@ public sealed class FactsConsumer(IDocumentStore store, MaturityEngine engine, I
         }, RiskIndicator, $"pemantauan risiko / risk monitoring {m.Opd} {m.Kind} {m.ReportedOn:yyyy-MM-dd}");
     }
 
-    private async Task Apply<TFact>(ConsumeContext context, string instansi, TFact fact, int indicator, string what) where TFact : class, IFact
-    {
-        var ct = context.CancellationToken;
-        await using var session = store.LightweightSession(instansi);
-        var key = ProcessedMessage.KeyFor(nameof(FactsConsumer), context.MessageId);
-        if (await session.LoadAsync<ProcessedMessage>(key, ct) is not null)
+    private Task Apply<TFact>(ConsumeContext context, string instansi, TFact fact, int indicator, string what) where TFact : class, IFact =>
+        store.ConsumeOnceAsync(context, nameof(FactsConsumer), instansi, async (session, ct) =>
         {
-            logger.LogDebug("Message {MessageId} was already processed", context.MessageId);
-            return;
-        }
-        session.Insert(new ProcessedMessage { Id = key, ProcessedAt = DateTimeOffset.UtcNow });
-
-        var current = await session.LoadAsync<TFact>(fact.Id, ct);
-        if (current is null || current.Version < fact.Version)
-        {
-            session.Store(fact);
+            var (stored, previous) = await session.KeepLatestAsync(fact, ct);
+            if (!stored) return;
             session.Store(new KnownTenant { Id = instansi, LastFactAt = DateTimeOffset.UtcNow });
             var facts = await FactSet.LoadAsync(session, ct);
-            if (fact is AssetFact asset) await UpdateRegistersAsync(session, facts, current as AssetFact, asset, ct);
+            if (fact is AssetFact asset) await UpdateRegistersAsync(session, facts, previous as AssetFact, asset, ct);
             else facts.With(fact);
             var changes = await engine.RecalculateAsync(session, facts, [indicator], $"berubah / changed: {what}", ct);
             foreach (var change in changes)
                 logger.LogInformation("Indicator {Indicator} ({Scope}) of {Instansi}: level {From} → {To}",
                     change.Indicator, change.Opd ?? "instansi", instansi, change.PreviousLevel, change.Level);
-        }
-
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (DocumentAlreadyExistsException)
-        {
-            // A concurrent copy of the same message won the race: it is handled, so acknowledge.
-        }
-    }
+        });
 
     /// <summary>Moves the asset between the counts of its OPD's register (or two OPDs', when it changed OPD).</summary>
     private static async Task UpdateRegistersAsync(IDocumentSession session, FactSet facts, AssetFact? previous, AssetFact asset, CancellationToken ct)

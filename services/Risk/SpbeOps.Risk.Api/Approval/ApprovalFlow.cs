@@ -1,4 +1,4 @@
-using System.Security.Claims;
+using SpbeOps.Records;
 using SpbeOps.Risk.Api.Contexts;
 using SpbeOps.ServiceDefaults.Auth;
 using SpbeOps.ServiceDefaults.Problems;
@@ -6,13 +6,27 @@ using SpbeOps.ServiceDefaults.Problems;
 namespace SpbeOps.Risk.Api.Approval;
 
 /// <summary>A record that moves Pengelola → Koordinator → Pemilik Risiko: a context, a risk, a monitoring report.</summary>
-public interface IApprovable
+public interface IApprovable : IOpdRecord
 {
-    Guid Id { get; }
-    long Version { get; }
-    string Opd { get; }
     string ApprovalStatus { get; set; }
     List<ApprovalStep> ApprovalLog { get; set; }
+}
+
+/// <summary>An approvable record type: how it records a step, and what it demands before a step.</summary>
+public interface IApprovable<TSelf> : IApprovable, IRecord<TSelf> where TSelf : class, IApprovable<TSelf>
+{
+    TSelf Copy();
+
+    /// <summary>Why this record cannot take <paramref name="action"/> now (e.g. an incomplete record cannot be submitted), or null.</summary>
+    Rejection? RefusesStep(string action);
+
+    static abstract ApprovalRecorded<TSelf> Recorded(ApprovalStep step);
+}
+
+/// <summary>One step of a record's approval: the event every approvable record's stream uses (one subtype per record).</summary>
+public abstract record ApprovalRecorded<T>(ApprovalStep Step) : RecordEvent<T> where T : class, IRecord<T>
+{
+    public override HistoryLine Describe() => new($"{Step.Action}: {Step.From} → {Step.To} ({ApprovalFlow.RoleName(Step.Role)})", Step.Comment);
 }
 
 /// <summary>One step of the approval of a record, with the role it was taken in and the comment.</summary>
@@ -31,11 +45,7 @@ public static class UprRoles
 /// <summary>Who is acting, reduced to what the approval rules need (pure data, testable without HTTP).</summary>
 public sealed record ApprovalActor(string Subject, bool IsAdmin, bool IsOperator, string? Opd)
 {
-    public static ApprovalActor From(ClaimsPrincipal user)
-    {
-        var caller = new Caller(user);
-        return new ApprovalActor(user.FindFirstValue(SpbeClaims.Subject) ?? caller.Actor, caller.IsAdmin, caller.IsOpdOperator, caller.Opd);
-    }
+    public static ApprovalActor From(Caller caller) => new(caller.Subject, caller.IsAdmin, caller.IsOpdOperator, caller.Opd);
 }
 
 /// <summary>
@@ -62,22 +72,25 @@ public static class ApprovalFlow
     /// <summary>While a record is under review its content is frozen.</summary>
     public static bool IsEditable(string status) => status is Draft or Returned or Approved;
 
+    public static Rejection LockedInReview(string status) => new Rejection.Conflict(
+        $"Sedang dalam persetujuan (status '{status}'): tunggu diverifikasi/disetujui atau dikembalikan / Under review (status '{status}'): it cannot change until it is approved or returned.",
+        "locked-in-review");
+
     /// <summary>The status after an edit: an approved or returned record becomes a draft again.</summary>
     public static string AfterEdit(string status) => status == Returned ? Returned : Draft;
 
-    public abstract record Outcome;
-    public sealed record Moved(string To, string Role) : Outcome;
-    public sealed record OutOfOrder(string Detail) : Outcome;
+    /// <summary>Where an approval step takes a record, and in which UPR role.</summary>
+    public sealed record Moved(string To, string Role);
 
-    /// <summary>Where <paramref name="action"/> takes a record in <paramref name="status"/>, and in which UPR role.</summary>
-    public static Outcome Next(string status, string action) => (action, status) switch
+    /// <summary>Where <paramref name="action"/> takes a record in <paramref name="status"/> and in which UPR role; null when out of order.</summary>
+    public static Moved? Next(string status, string action) => (action, status) switch
     {
         (Submit, Draft or Returned) => new Moved(Submitted, UprRoles.Pengelola),
         (Verify, Submitted) => new Moved(Verified, UprRoles.Koordinator),
         (Approve, Verified) => new Moved(Approved, UprRoles.Pemilik),
         (Return, Submitted) => new Moved(Returned, UprRoles.Koordinator),
         (Return, Verified) => new Moved(Returned, UprRoles.Pemilik),
-        _ => new OutOfOrder(OutOfOrderText(status, action)),
+        _ => null,
     };
 
     /// <summary>
@@ -128,29 +141,27 @@ public static class ApprovalFlow
         _ => "Pengelola Risiko",
     };
 
-    public abstract record StepOutcome;
-    public sealed record Stepped(ApprovalStep Step) : StepOutcome;
-    public sealed record StepInvalid(FieldErrors Errors) : StepOutcome;
-    public sealed record StepOutOfOrder(string Detail) : StepOutcome;
-    public sealed record StepForbidden(string Detail) : StepOutcome;
-
     /// <summary>
-    /// Validates and applies one approval step to <paramref name="copy"/> (a copy of the current record): the action
-    /// and comment (a return needs its reason), the order of the flow, and the actor's UPR role.
+    /// One approval step of any approvable record: the action and comment (a return needs its reason), the order of
+    /// the flow, the actor's UPR role (from the context's structure), and what the record demands before the step.
     /// </summary>
-    public static StepOutcome Step(IApprovable copy, ApprovalRequest r, ApprovalActor actor, string actorName, RiskStructure? structure, DateTimeOffset now)
+    public static Decision<T> Decide<T>(T current, ApprovalRequest r, ApprovalActor actor, string actorName, RiskStructure? structure, DateTimeOffset now)
+        where T : class, IApprovable<T>
     {
         var errors = new FieldErrors().OneOf("action", r.Action, Actions).MaxLength("comment", r.Comment, 2000);
         if (r.Action == Return && string.IsNullOrWhiteSpace(r.Comment))
             errors.Add("comment", "alasan pengembalian wajib diisi / a returned record needs the reason");
-        if (errors.Any) return new StepInvalid(errors);
+        if (errors.Any) return errors;
 
-        if (Next(copy.ApprovalStatus, r.Action!) is OutOfOrder o) return new StepOutOfOrder(o.Detail);
-        var moved = (Moved)Next(copy.ApprovalStatus, r.Action!);
-        if (!Holds(actor, moved.Role, copy.Opd, structure))
-            return new StepForbidden(
-                $"Langkah '{r.Action}' dilakukan oleh {RoleName(moved.Role)} UPR '{copy.Opd}', dan Anda bukan pemegang peran itu / Step '{r.Action}' is taken by the {RoleName(moved.Role)} of UPR '{copy.Opd}', a role you do not hold.");
-        return new Stepped(Apply(copy, r.Action!, moved, actorName, now, r.Comment));
+        if (Next(current.ApprovalStatus, r.Action!) is not Moved moved)
+            return new Rejection.Conflict(OutOfOrderText(current.ApprovalStatus, r.Action!), "approval-order", "action");
+        if (!Holds(actor, moved.Role, current.Opd, structure))
+            return new Rejection.Forbidden(
+                $"Langkah '{r.Action}' dilakukan oleh {RoleName(moved.Role)} UPR '{current.Opd}', dan Anda bukan pemegang peran itu / Step '{r.Action}' is taken by the {RoleName(moved.Role)} of UPR '{current.Opd}', a role you do not hold.");
+        if (current.RefusesStep(r.Action!) is { } refused) return refused;
+
+        var next = current.Copy();
+        return Decision.Accept(next, T.Recorded(Apply(next, r.Action!, moved, actorName, now, r.Comment)));
     }
 
     private static string OutOfOrderText(string status, string action)

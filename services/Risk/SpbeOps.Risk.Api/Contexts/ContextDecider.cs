@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SpbeOps.Records;
 using SpbeOps.Risk.Api.Approval;
 using SpbeOps.ServiceDefaults;
 using SpbeOps.ServiceDefaults.Problems;
@@ -12,15 +13,12 @@ public static partial class ContextDecider
 
     public const string CodeRule = "kode: huruf kecil, angka dan '-', 2–64 karakter / code: lower-case letters, digits and '-', 2–64 characters";
 
-    public abstract record Outcome;
-    public sealed record Decided(RiskContext Context) : Outcome;
-    public sealed record Invalid(FieldErrors Errors) : Outcome;
-
     /// <summary>
     /// Validates the request and builds the context it describes: a new one (<paramref name="current"/> null; absent
-    /// sections take the regulation's defaults) or a revision (absent sections keep their current value).
+    /// sections take the regulation's defaults) or a revision (absent sections keep their current value; frozen while
+    /// under review).
     /// </summary>
-    public static Outcome Decide(Guid id, RiskContextRequest r, RiskContext? current, string actor, DateTimeOffset now)
+    public static Decision<RiskContext> Decide(Guid id, RiskContextRequest r, RiskContext? current, DateTimeOffset now)
     {
         var errors = new FieldErrors();
         var thisYear = now.UtcDateTime.Year;
@@ -65,7 +63,7 @@ public static partial class ContextDecider
         if (r.ImpactCriteria is not null) ctx.ImpactCriteria = Impact(errors, r.ImpactCriteria, ctx.ImpactAreas);
         if (r.Matrix is not null) ctx.Matrix = r.Matrix.Select(row => (row ?? []).ToList()).ToList();
         if (r.Levels is not null) ctx.Levels = Bands(errors, r.Levels);
-        if (errors.Any) return new Invalid(errors);
+        if (errors.Any) return errors;
 
         // Cross-section rules, on the sections as they will be stored.
         if (RiskMatrix.Check(ctx.Matrix, ctx.LikelihoodCriteria.Count, ctx.ImpactCriteria.Count) is { } matrixError)
@@ -75,15 +73,13 @@ public static partial class ContextDecider
             foreach (var d in ctx.ImpactCriteria[k].Descriptions.Where(d => ctx.ImpactAreas.All(a => a.Code != d.Area)))
                 errors.Add($"impactCriteria[{k}].descriptions", $"area dampak '{d.Area}' tidak ada pada konteks / impact area '{d.Area}' is not in the context");
         ctx.Appetite = AppetiteOf(errors, r, ctx, creating: current is null);
-        if (errors.Any) return new Invalid(errors);
+        if (errors.Any) return errors;
+        if (current is not null && !ApprovalFlow.IsEditable(current.ApprovalStatus)) return ApprovalFlow.LockedInReview(current.ApprovalStatus);
 
         ctx.Missing = Missing(ctx);
         ctx.Complete = ctx.Missing.Count == 0;
         ctx.ApprovalStatus = current is null ? ApprovalFlow.Draft : ApprovalFlow.AfterEdit(current.ApprovalStatus);
-        ctx.UpdatedBy = actor;
-        ctx.UpdatedAt = now;
-        ctx.Version = (current?.Version ?? 0) + 1;
-        return new Decided(ctx);
+        return current is null ? Decision.Accept(ctx, new RiskContextDefined()) : Decision.Accept(ctx, new RiskContextRevised());
     }
 
     /// <summary>

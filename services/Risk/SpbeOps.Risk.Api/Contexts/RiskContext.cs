@@ -1,3 +1,5 @@
+using SpbeOps.Contracts.Risk;
+using SpbeOps.Records;
 using SpbeOps.Risk.Api.Approval;
 
 namespace SpbeOps.Risk.Api.Contexts;
@@ -39,8 +41,10 @@ public sealed record Appetite(string Category, int Positive, int Negative);
 /// The risk context of one UPR SPBE (a perangkat daerah) for one year (Formulir 2.1–2.10). It holds the scales,
 /// matrix, bands and appetite every risk of that OPD and year is assessed against.
 /// </summary>
-public sealed class RiskContext : IApprovable
+public sealed class RiskContext : IApprovable<RiskContext>, IPublishedRecord
 {
+    public static RecordNoun Noun { get; } = new("konteks risiko", "risk context");
+
     public Guid Id { get; set; }
     public string Opd { get; set; } = "";
     public int PeriodYear { get; set; }
@@ -86,6 +90,16 @@ public sealed class RiskContext : IApprovable
 
     public string ImpactAreaName(string code) => ImpactAreas.FirstOrDefault(c => c.Code == code)?.Name ?? code;
 
+    public Rejection? RefusesStep(string action) => action == ApprovalFlow.Submit && !Complete
+        ? new Rejection.BreaksRule($"Konteks belum lengkap: {string.Join(", ", Missing)} / The context is incomplete: {string.Join(", ", Missing)}.",
+            "context-complete-before-submit", "missing")
+        : null;
+
+    public static ApprovalRecorded<RiskContext> Recorded(ApprovalStep step) => new RiskContextApprovalRecorded(step);
+
+    public object ToIntegrationEvent(string instansi) =>
+        new RiskContextChangedIntegrationEvent(instansi, Id, Version, Opd, PeriodYear, Complete, ApprovalStatus, UpdatedAt);
+
     public RiskContext Copy()
     {
         var copy = (RiskContext)MemberwiseClone();
@@ -106,10 +120,15 @@ public sealed class RiskContext : IApprovable
     }
 }
 
-// Domain events carry the context's state after the change, so history reads without replay and the broker
-// forwarder maps them without loading anything.
-public sealed record RiskContextDefined(RiskContext Context, string Actor, DateTimeOffset At);
+// Domain events: what happened; the fields each one set travel in RecordEvent.Changes.
+public sealed record RiskContextDefined : RecordEvent<RiskContext>
+{
+    public override HistoryLine Describe() => new("ditetapkan / defined");
+}
 
-public sealed record RiskContextRevised(RiskContext Context, string Actor, DateTimeOffset At);
+public sealed record RiskContextRevised : RecordEvent<RiskContext>
+{
+    public override HistoryLine Describe() => new("diperbarui / revised");
+}
 
-public sealed record RiskContextApprovalRecorded(RiskContext Context, ApprovalStep Step, string Actor, DateTimeOffset At);
+public sealed record RiskContextApprovalRecorded(ApprovalStep Step) : ApprovalRecorded<RiskContext>(Step);

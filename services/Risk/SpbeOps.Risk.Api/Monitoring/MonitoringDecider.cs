@@ -1,3 +1,4 @@
+using SpbeOps.Records;
 using SpbeOps.Risk.Api.Approval;
 using SpbeOps.Risk.Api.Contexts;
 using SpbeOps.Risk.Api.Risks;
@@ -9,11 +10,6 @@ namespace SpbeOps.Risk.Api.Monitoring;
 /// <summary>The rules of monitoring reports (Formulir 5.0), free of I/O.</summary>
 public static class MonitoringDecider
 {
-    public abstract record Outcome;
-    public sealed record Decided(MonitoringReport Report) : Outcome;
-    public sealed record Invalid(FieldErrors Errors) : Outcome;
-    public sealed record BreaksRule(string Detail, string Rule, string Field) : Outcome;
-
     /// <summary>Rules that need nothing loaded: scope, kind and its span, the date, the shape of the entries.</summary>
     public static FieldErrors Validate(MonitoringRequest r, MonitoringReport? current, DateOnly today)
     {
@@ -60,9 +56,10 @@ public static class MonitoringDecider
     }
 
     /// <summary>Builds the report against its context and the register (the risks of the same OPD and year, by id).</summary>
-    public static Outcome Decide(Guid id, MonitoringRequest r, RiskContext ctx, IReadOnlyDictionary<Guid, RegisteredRisk> register,
-        MonitoringReport? current, string actor, DateTimeOffset now)
+    public static Decision<MonitoringReport> Decide(Guid id, MonitoringRequest r, RiskContext ctx, IReadOnlyDictionary<Guid, RegisteredRisk> register,
+        MonitoringReport? current)
     {
+        if (current is not null && !ApprovalFlow.IsEditable(current.ApprovalStatus)) return ApprovalFlow.LockedInReview(current.ApprovalStatus);
         var errors = new FieldErrors();
         var entries = new List<MonitoringEntry>();
         var items = r.Entries ?? [];
@@ -71,7 +68,7 @@ public static class MonitoringDecider
             var e = items[i];
             var f = $"entries[{i}]";
             if (!register.TryGetValue(e.RiskId!.Value, out var risk) || risk.Withdrawn)
-                return new BreaksRule(
+                return new Rejection.BreaksRule(
                     $"Risiko '{e.RiskId}' tidak ada pada register {ctx.Opd} tahun {ctx.PeriodYear} / Risk '{e.RiskId}' is not in the register of {ctx.Opd} for {ctx.PeriodYear}.",
                     "risk-in-register", $"{f}.riskId");
             errors.Range($"{f}.likelihoodLevel", e.LikelihoodLevel, 1, ctx.LikelihoodCriteria.Count)
@@ -88,7 +85,7 @@ public static class MonitoringDecider
                 e.ProjectedLikelihoodLevel, e.ProjectedImpactLevel, projected, Trimmed(e.TreatmentDone), Trimmed(e.Plan),
                 Trimmed(e.PersonInCharge), Trimmed(e.Schedule), Trimmed(e.Recommendation)));
         }
-        if (errors.Any) return new Invalid(errors);
+        if (errors.Any) return errors;
 
         var report = current?.Copy() ?? new MonitoringReport { Id = id, ContextId = ctx.Id, Opd = ctx.Opd, PeriodYear = ctx.PeriodYear };
         report.Kind = r.Kind!;
@@ -98,10 +95,7 @@ public static class MonitoringDecider
         report.Notes = Trimmed(r.Notes);
         report.Entries = entries;
         report.ApprovalStatus = current is null ? ApprovalFlow.Draft : ApprovalFlow.AfterEdit(current.ApprovalStatus);
-        report.UpdatedBy = actor;
-        report.UpdatedAt = now;
-        report.Version = (current?.Version ?? 0) + 1;
-        return new Decided(report);
+        return current is null ? Decision.Accept(report, new RiskMonitoringReported()) : Decision.Accept(report, new RiskMonitoringRevised());
     }
 
     /// <summary>The first day of the span a report covers: its quarter, its semester, or the year.</summary>

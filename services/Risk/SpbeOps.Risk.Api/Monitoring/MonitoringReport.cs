@@ -1,3 +1,5 @@
+using SpbeOps.Contracts.Risk;
+using SpbeOps.Records;
 using SpbeOps.Risk.Api.Approval;
 
 namespace SpbeOps.Risk.Api.Monitoring;
@@ -28,8 +30,10 @@ public sealed record MonitoringEntry(
     string? Recommendation);
 
 /// <summary>A monitoring report of one UPR SPBE (Formulir 5.0): quarterly, by semester, yearly or incidental.</summary>
-public sealed class MonitoringReport : IApprovable
+public sealed class MonitoringReport : IApprovable<MonitoringReport>, IPublishedRecord
 {
+    public static RecordNoun Noun { get; } = new("laporan pemantauan", "monitoring report");
+
     public Guid Id { get; set; }
     public Guid ContextId { get; set; }
     public string Opd { get; set; } = "";
@@ -46,6 +50,13 @@ public sealed class MonitoringReport : IApprovable
     public string UpdatedBy { get; set; } = "";
     public DateTimeOffset UpdatedAt { get; set; }
     public long Version { get; set; }
+
+    public Rejection? RefusesStep(string action) => null;
+
+    public static ApprovalRecorded<MonitoringReport> Recorded(ApprovalStep step) => new RiskMonitoringApprovalRecorded(step);
+
+    public object ToIntegrationEvent(string instansi) =>
+        new RiskMonitoringRecordedIntegrationEvent(instansi, Id, Version, Opd, PeriodYear, Kind, Quarter, ReportedOn, ApprovalStatus, UpdatedAt);
 
     public MonitoringReport Copy()
     {
@@ -82,9 +93,15 @@ public sealed record MonitoringRequest(
     int? Semester = null,
     string? Notes = null);
 
-// Domain events carry the report's state after the change.
-public sealed record RiskMonitoringReported(MonitoringReport Report, string Actor, DateTimeOffset At);
+// Domain events: what happened; the fields each one set travel in RecordEvent.Changes.
+public sealed record RiskMonitoringReported : RecordEvent<MonitoringReport>
+{
+    public override HistoryLine Describe() => new("dilaporkan / reported");
+}
 
-public sealed record RiskMonitoringRevised(MonitoringReport Report, string Actor, DateTimeOffset At);
+public sealed record RiskMonitoringRevised : RecordEvent<MonitoringReport>
+{
+    public override HistoryLine Describe() => new("diperbarui / revised");
+}
 
-public sealed record RiskMonitoringApprovalRecorded(MonitoringReport Report, ApprovalStep Step, string Actor, DateTimeOffset At);
+public sealed record RiskMonitoringApprovalRecorded(ApprovalStep Step) : ApprovalRecorded<MonitoringReport>(Step);

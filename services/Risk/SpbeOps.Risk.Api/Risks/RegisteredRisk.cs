@@ -1,3 +1,5 @@
+using SpbeOps.Contracts.Risk;
+using SpbeOps.Records;
 using SpbeOps.Risk.Api.Approval;
 
 namespace SpbeOps.Risk.Api.Risks;
@@ -28,8 +30,10 @@ public sealed record TreatmentPlan(
 /// One risk of the register of a UPR SPBE for a year: the assessment of Formulir 3.0 (what the user says, and what
 /// the service derives from the context: besaran, level, appetite, decision) and its treatment plans (Formulir 4.0).
 /// </summary>
-public sealed class RegisteredRisk : IApprovable
+public sealed class RegisteredRisk : IApprovable<RegisteredRisk>, IPublishedRecord
 {
+    public static RecordNoun Noun { get; } = new("risiko", "risk");
+
     public Guid Id { get; set; }
     public Guid ContextId { get; set; }
     public string Opd { get; set; } = "";
@@ -84,6 +88,20 @@ public sealed class RegisteredRisk : IApprovable
     public DateTimeOffset UpdatedAt { get; set; }
     public long Version { get; set; }
 
+    public Rejection? RefusesStep(string action) =>
+        Withdrawn ? RiskDecider.WithdrawnIsFinal
+        : action == ApprovalFlow.Submit && !AssessmentComplete
+            ? new Rejection.BreaksRule(
+                $"Penilaian risiko belum lengkap: {string.Join(", ", MissingForAssessment)} / The assessment is incomplete: {string.Join(", ", MissingForAssessment)}.",
+                "assessment-complete-before-submit", MissingForAssessment.FirstOrDefault())
+            : null;
+
+    public static ApprovalRecorded<RegisteredRisk> Recorded(ApprovalStep step) => new RiskApprovalRecorded(step);
+
+    public object ToIntegrationEvent(string instansi) =>
+        new RiskChangedIntegrationEvent(instansi, Id, Version, Opd, PeriodYear, RiskType, Category, Besaran, ResidualBesaran,
+            AboveAppetite, AssessmentComplete, TreatmentDecided, ApprovalStatus, Withdrawn, UpdatedAt);
+
     public RegisteredRisk Copy()
     {
         var copy = (RegisteredRisk)MemberwiseClone();
@@ -96,21 +114,41 @@ public sealed class RegisteredRisk : IApprovable
     }
 }
 
-// Domain events carry the risk's state after the change (self-contained: history and the broker forwarder need
-// nothing else). Source is "api" or "xlsx" for assessments.
-public sealed record RiskIdentified(RegisteredRisk Risk, string Source, string Actor, DateTimeOffset At);
+// Domain events: what happened; the fields each one set travel in RecordEvent.Changes. Source is "api" or "xlsx".
+public sealed record RiskIdentified(string Source) : RecordEvent<RegisteredRisk>
+{
+    public override HistoryLine Describe() => new($"dicatat / identified ({Source})");
+}
 
-public sealed record RiskAssessmentRevised(RegisteredRisk Risk, string Source, string Actor, DateTimeOffset At);
+public sealed record RiskAssessmentRevised(string Source) : RecordEvent<RegisteredRisk>
+{
+    public override HistoryLine Describe() => new($"penilaian diperbarui / assessment revised ({Source})");
+}
 
-public sealed record RiskTreatmentPlanned(RegisteredRisk Risk, Guid TreatmentId, string Actor, DateTimeOffset At);
+public sealed record RiskTreatmentPlanned(Guid TreatmentId) : RecordEvent<RegisteredRisk>
+{
+    public override HistoryLine Describe() => new("rencana penanganan ditambah / treatment planned");
+}
 
-public sealed record RiskTreatmentRevised(RegisteredRisk Risk, Guid TreatmentId, string Actor, DateTimeOffset At);
+public sealed record RiskTreatmentRevised(Guid TreatmentId) : RecordEvent<RegisteredRisk>
+{
+    public override HistoryLine Describe() => new("rencana penanganan diperbarui / treatment revised");
+}
 
-public sealed record RiskTreatmentRemoved(RegisteredRisk Risk, Guid TreatmentId, string Actor, DateTimeOffset At);
+public sealed record RiskTreatmentRemoved(Guid TreatmentId) : RecordEvent<RegisteredRisk>
+{
+    public override HistoryLine Describe() => new("rencana penanganan dihapus / treatment removed");
+}
 
-public sealed record RiskApprovalRecorded(RegisteredRisk Risk, ApprovalStep Step, string Actor, DateTimeOffset At);
+public sealed record RiskApprovalRecorded(ApprovalStep Step) : ApprovalRecorded<RegisteredRisk>(Step);
 
-public sealed record RiskWithdrawn(RegisteredRisk Risk, string Reason, string Actor, DateTimeOffset At);
+public sealed record RiskWithdrawn(string Reason) : RecordEvent<RegisteredRisk>
+{
+    public override HistoryLine Describe() => new("dicabut / withdrawn", Reason);
+}
 
 /// <summary>The context's matrix, bands or appetite changed, and with them what this risk's assessment derives.</summary>
-public sealed record RiskRecalculated(RegisteredRisk Risk, long ContextVersion, string Actor, DateTimeOffset At);
+public sealed record RiskRecalculated(long ContextVersion) : RecordEvent<RegisteredRisk>
+{
+    public override HistoryLine Describe() => new($"dihitung ulang dari konteks v{ContextVersion} / re-derived from context v{ContextVersion}");
+}

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SpbeOps.Records;
 using SpbeOps.Risk.Api.Approval;
 using SpbeOps.Risk.Api.Contexts;
 using SpbeOps.ServiceDefaults;
@@ -49,22 +50,42 @@ public static partial class RiskDecider
         return errors;
     }
 
-    public static RegisteredRisk Identify(Guid id, string code, RiskRequest r, RiskContext ctx, string actor, DateTimeOffset now)
+    public static readonly Rejection WithdrawnIsFinal =
+        new Rejection.Conflict("Risiko sudah dicabut / The risk was withdrawn and cannot change.", "withdrawn-is-final");
+
+    /// <summary>A new risk of the register; <paramref name="source"/> is <c>api</c> or <c>xlsx</c>.</summary>
+    public static Decision<RegisteredRisk> Identify(Guid id, string code, RiskRequest r, RiskContext ctx, string source)
     {
+        var errors = Validate(r, ctx);
+        if (errors.Any) return errors;
         var risk = Assess(new RegisteredRisk { Id = id, ContextId = ctx.Id, Opd = ctx.Opd, PeriodYear = ctx.PeriodYear, Code = code }, r);
         Derive(risk, ctx);
-        risk.UpdatedBy = actor;
-        risk.UpdatedAt = now;
-        risk.Version = 1;
-        return risk;
+        return Decision.Accept(risk, new RiskIdentified(source));
     }
 
-    public static RegisteredRisk Revise(RegisteredRisk current, RiskRequest r, RiskContext ctx, string actor, DateTimeOffset now)
+    /// <summary>A revised assessment: its OPD and year stay, a risk under review or withdrawn does not change.</summary>
+    public static Decision<RegisteredRisk> Revise(RegisteredRisk current, RiskRequest r, RiskContext ctx, string source)
     {
+        if (current.Withdrawn) return WithdrawnIsFinal;
+        var errors = Validate(r, ctx);
+        if (r.Opd is not null && r.Opd != current.Opd)
+            errors.Add("opd", $"UPR sebuah risiko tidak dapat diubah (tetap '{current.Opd}') / a risk's OPD cannot change (it is '{current.Opd}')");
+        if (r.PeriodYear is not null && r.PeriodYear != current.PeriodYear)
+            errors.Add("periodYear", $"periode sebuah risiko tidak dapat diubah (tetap {current.PeriodYear}) / a risk's period cannot change (it is {current.PeriodYear})");
+        if (errors.Any) return errors;
+        if (!ApprovalFlow.IsEditable(current.ApprovalStatus)) return ApprovalFlow.LockedInReview(current.ApprovalStatus);
+
         var risk = Assess(current.Copy(), r);
         if (r.Code is not null) risk.Code = r.Code;
         Derive(risk, ctx);
-        return Touched(risk, current, actor, now);
+        return Decision.Accept(Touched(risk, current), new RiskAssessmentRevised(source));
+    }
+
+    /// <summary>The risk as its revised context derives it, or null when nothing derived changes.</summary>
+    public static RegisteredRisk? Recalculated(RegisteredRisk current, RiskContext ctx)
+    {
+        var risk = current.Copy();
+        return Derive(risk, ctx) ? risk : null;
     }
 
     /// <summary>Whether a revision would change nothing the user said (used by the import to skip unchanged rows).</summary>
@@ -152,14 +173,10 @@ public static partial class RiskDecider
 
     // ---- Formulir 4.0 ----
 
-    public abstract record TreatmentOutcome;
-    public sealed record Planned(RegisteredRisk Risk, TreatmentPlan Plan) : TreatmentOutcome;
-    public sealed record TreatmentInvalid(FieldErrors Errors) : TreatmentOutcome;
-    public sealed record TreatmentBreaksRule(string Detail, string Rule, string Field) : TreatmentOutcome;
-
     /// <summary>Adds a plan (<paramref name="replacing"/> null) or revises one.</summary>
-    public static TreatmentOutcome Treat(RegisteredRisk current, TreatmentRequest t, RiskContext ctx, Guid planId, TreatmentPlan? replacing, string actor, DateTimeOffset now)
+    public static Decision<RegisteredRisk> Treat(RegisteredRisk current, TreatmentRequest t, RiskContext ctx, Guid planId, TreatmentPlan? replacing, string actor, DateTimeOffset now)
     {
+        if (current.Withdrawn) return WithdrawnIsFinal;
         var allOptions = RiskVocabulary.PositiveOptions.Union(RiskVocabulary.NegativeOptions).ToList();
         var errors = new FieldErrors()
             .OneOf("option", t.Option, allOptions)
@@ -172,18 +189,19 @@ public static partial class RiskDecider
         if (t.ScheduleStart is null) errors.Add("scheduleStart", "jadwal mulai wajib diisi / the start of the schedule is required");
         if (t.ScheduleEnd is null) errors.Add("scheduleEnd", "jadwal selesai wajib diisi / the end of the schedule is required");
         else if (t.ScheduleStart is not null && t.ScheduleEnd < t.ScheduleStart) errors.Add("scheduleEnd", "tidak boleh sebelum jadwal mulai / must not be before scheduleStart");
-        if (errors.Any) return new TreatmentInvalid(errors);
+        if (errors.Any) return errors;
 
         var allowed = RiskVocabulary.OptionsFor(current.RiskType);
         if (!allowed.Contains(t.Option!))
-            return new TreatmentBreaksRule(
+            return new Rejection.BreaksRule(
                 $"Opsi '{t.Option}' tidak untuk risiko {current.RiskType}; gunakan: {string.Join(", ", allowed)} / Option '{t.Option}' does not fit a {current.RiskType} risk; use one of: {string.Join(", ", allowed)}.",
                 "option-fits-risk-type", "option");
         var residual = ctx.BesaranOf(t.ResidualLikelihoodLevel!.Value, t.ResidualImpactLevel!.Value) ?? 0;
         if (current.RiskType == RiskVocabulary.Negatif && residual > current.Besaran)
-            return new TreatmentBreaksRule(
+            return new Rejection.BreaksRule(
                 $"Besaran residual {residual} melebihi besaran risiko {current.Besaran}: penanganan risiko negatif tidak boleh memperbesar risiko / The residual besaran {residual} exceeds the risk's besaran {current.Besaran}: treating a negative risk cannot make it larger.",
                 "residual-not-above-inherent", "residualImpactLevel");
+        if (!ApprovalFlow.IsEditable(current.ApprovalStatus)) return ApprovalFlow.LockedInReview(current.ApprovalStatus);
 
         var plan = new TreatmentPlan(planId, t.Option!, t.ActionPlan!.Trim(), t.Output!.Trim(), t.ScheduleStart!.Value, t.ScheduleEnd!.Value,
             t.PersonInCharge!.Trim(), t.ResidualLikelihoodLevel.Value, t.ResidualImpactLevel.Value, 0, 0, "", false,
@@ -191,35 +209,36 @@ public static partial class RiskDecider
         var risk = current.Copy();
         risk.Treatments = replacing is null ? [.. risk.Treatments, plan] : risk.Treatments.Select(p => p.Id == planId ? plan : p).ToList();
         Derive(risk, ctx);
-        return new Planned(Touched(risk, current, actor, now), risk.Treatments.Single(p => p.Id == planId));
+        return Decision.Accept(Touched(risk, current), replacing is null ? new RiskTreatmentPlanned(planId) : new RiskTreatmentRevised(planId));
     }
 
-    public static RegisteredRisk RemoveTreatment(RegisteredRisk current, Guid planId, RiskContext ctx, string actor, DateTimeOffset now)
+    public static Decision<RegisteredRisk> RemoveTreatment(RegisteredRisk current, Guid planId, RiskContext ctx)
     {
+        if (current.Withdrawn) return WithdrawnIsFinal;
+        if (current.Treatments.All(t => t.Id != planId)) return new Rejection.NotFound("Rencana penanganan / Treatment plan", planId);
+        if (!ApprovalFlow.IsEditable(current.ApprovalStatus)) return ApprovalFlow.LockedInReview(current.ApprovalStatus);
         var risk = current.Copy();
         risk.Treatments = risk.Treatments.Where(p => p.Id != planId).ToList();
         Derive(risk, ctx);
-        return Touched(risk, current, actor, now);
+        return Decision.Accept(Touched(risk, current), new RiskTreatmentRemoved(planId));
     }
 
-    public static RegisteredRisk Withdraw(RegisteredRisk current, string reason, string actor, DateTimeOffset now)
+    public static Decision<RegisteredRisk> Withdraw(RegisteredRisk current, string? reason)
     {
+        if (current.Withdrawn) return WithdrawnIsFinal;
+        var errors = new FieldErrors().Required("reason", reason, 1000);
+        if (errors.Any) return errors;
+        if (!ApprovalFlow.IsEditable(current.ApprovalStatus)) return ApprovalFlow.LockedInReview(current.ApprovalStatus);
         var risk = current.Copy();
         risk.Withdrawn = true;
-        risk.WithdrawnReason = reason.Trim();
-        risk.UpdatedBy = actor;
-        risk.UpdatedAt = now;
-        risk.Version = current.Version + 1;
-        return risk;
+        risk.WithdrawnReason = reason!.Trim();
+        return Decision.Accept(risk, new RiskWithdrawn(risk.WithdrawnReason));
     }
 
-    /// <summary>A new version after a user's edit: an approved or returned risk goes back to draft.</summary>
-    private static RegisteredRisk Touched(RegisteredRisk risk, RegisteredRisk current, string actor, DateTimeOffset now)
+    /// <summary>After a user's edit an approved or returned risk goes back to draft.</summary>
+    private static RegisteredRisk Touched(RegisteredRisk risk, RegisteredRisk current)
     {
         risk.ApprovalStatus = ApprovalFlow.AfterEdit(current.ApprovalStatus);
-        risk.UpdatedBy = actor;
-        risk.UpdatedAt = now;
-        risk.Version = current.Version + 1;
         return risk;
     }
 

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace SpbeOps.ServiceDefaults.Auth;
@@ -39,6 +41,13 @@ public static class AuthenticationExtensions
                 }
             });
 
+        // One Caller per request, built from the validated token: endpoints take it as a parameter.
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped(sp => new Caller(
+            sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User
+                ?? throw new InvalidOperationException("A Caller exists only inside an HTTP request."),
+            sp.GetRequiredService<IOptions<CallerOptions>>().Value.SpecialistWriters));
+
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(MemberPolicy())
             .AddPolicy(SpbePolicies.Member, MemberPolicy())
@@ -47,6 +56,13 @@ public static class AuthenticationExtensions
                 .RequireClaim(SpbeClaims.Instansi)
                 .RequireRole(SpbeRoles.DiskominfoAdmin));
 
+        return builder;
+    }
+
+    /// <summary>Roles that write every OPD's records in this service besides Diskominfo (e.g. <c>security-officer</c>).</summary>
+    public static IHostApplicationBuilder AddSpecialistWriters(this IHostApplicationBuilder builder, params string[] roles)
+    {
+        builder.Services.Configure<CallerOptions>(o => o.SpecialistWriters.AddRange(roles));
         return builder;
     }
 

@@ -73,10 +73,11 @@ public sealed class FieldErrors
 
     public IDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
 
-    public ValidationProblem ToProblem() => TypedResults.ValidationProblem(
-        ToDictionary(),
-        title: "Data tidak valid / One or more fields are invalid",
-        detail: string.Join(" ", _errors.Select(e => $"{e.Key}: {string.Join("; ", e.Value)}.")));
+    public ValidationProblem ToProblem() => TypedResults.ValidationProblem(ToDictionary(), title: Title, detail: Detail);
+
+    internal const string Title = "Data tidak valid / One or more fields are invalid";
+
+    internal string Detail => string.Join(" ", _errors.Select(e => $"{e.Key}: {string.Join("; ", e.Value)}."));
 }
 
 /// <summary>Typed problem results for the rules of a domain (409 conflict, 404 not found, 403 forbidden).</summary>
@@ -94,6 +95,13 @@ public static class Problem
     public static ProblemHttpResult NotFound(string what, object id) =>
         TypedResults.Problem(detail: $"{what} '{id}' tidak ditemukan / was not found.", statusCode: StatusCodes.Status404NotFound,
             title: "Tidak ditemukan / Not found");
+
+    /// <summary>The 400 of <see cref="FieldErrors.ToProblem"/>, where an endpoint answers ProblemHttpResult only.</summary>
+    public static ProblemHttpResult Invalid(FieldErrors errors) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors.ToDictionary())
+        {
+            Status = StatusCodes.Status400BadRequest, Title = FieldErrors.Title, Detail = errors.Detail,
+        });
 
     public static ProblemHttpResult Forbidden(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status403Forbidden, title: "Tidak berwenang / Forbidden");

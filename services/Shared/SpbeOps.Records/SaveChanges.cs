@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 using SpbeOps.ServiceDefaults.Problems;
 
-namespace SpbeOps.Messaging;
+namespace SpbeOps.Records;
 
 public static class DocumentSessionExtensions
 {
