@@ -1,5 +1,3 @@
-using SpbeOps.Testing;
-
 namespace SpbeOps.Assets.Tests;
 
 [CollectionDefinition(InfrastructureCollection.Name)]

@@ -1,8 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using SpbeOps.Testing;
 
 namespace SpbeOps.EndToEnd.Tests;
 
@@ -11,47 +7,33 @@ namespace SpbeOps.EndToEnd.Tests;
 /// asset management as a planned, guided, reviewed and improved process, and watches indicator 24 climb to 5
 /// live, with the reasons for each level.
 /// </summary>
-[Collection(InfrastructureCollection.Name)]
-public sealed class AssetMaturityStoryTests(InfrastructureFixture infrastructure) : IAsyncLifetime
+public sealed class AssetMaturityStoryTests(InfrastructureFixture infrastructure) : MaturityStory(infrastructure, indicator: 24)
 {
-    private static readonly TimeSpan Bounded = TimeSpan.FromSeconds(60);
-    private RunningSuite _suite = null!;
-    private readonly string _instansi = Tenants.New("e2e");
-
-    public async Task InitializeAsync() => _suite = await RunningSuite.StartAsync(infrastructure);
-    public async Task DisposeAsync() => await _suite.DisposeAsync();
-
     [Fact]
     public async Task Asset_management_records_move_indicator_24_to_level_5_live_through_the_gateway()
     {
-        var admin = _suite.Client("diskominfo-admin", _instansi);
-        var dinkes = _suite.Client("opd-operator", _instansi, "dinkes");
-        var diskominfo = _suite.Client("opd-operator", _instansi, "diskominfo");
+        var dinkes = Operator("dinkes");
+        var diskominfo = Operator("diskominfo");
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd");
 
-        await admin.PutAsJsonAsync("api/maturity/organisation", new
-        {
-            name = "Pemerintah Kota Uji",
-            ictUnitOpd = "diskominfo",
-            perangkatDaerah = new[] { new { code = "dinkes", name = "Dinas Kesehatan" }, new { code = "diskominfo", name = "Dinas Komunikasi dan Informatika" } },
-        }).ShouldBe(HttpStatusCode.OK);
+        await SetUpOrganisation(("dinkes", "Dinas Kesehatan"), ("diskominfo", "Dinas Komunikasi dan Informatika"));
 
         var changes = new ConcurrentQueue<JsonElement>();
         using var stream = new CancellationTokenSource();
-        var listening = ListenAsync(admin, changes, stream.Token);
+        var listening = ListenAsync(Admin, changes, stream.Token);
 
-        Assert.Equal(1, await Level(admin));
+        Assert.Equal(1, (await Indicator()).GetProperty("level").GetInt32());
 
         // Level 2: a planned programme.
-        await admin.PostAsJsonAsync("api/assets/governance/programmes", new
+        await Admin.PostAsJsonAsync("api/assets/governance/programmes", new
         {
             indicator = 24, title = "Program Pengelolaan Aset TIK", date = DateTime.UtcNow.AddDays(-30).ToString("yyyy-MM-dd"),
             endDate = DateTime.UtcNow.AddDays(300).ToString("yyyy-MM-dd"), allOpd = true, activities = new[] { "Inventarisasi" },
         }).ShouldBe(HttpStatusCode.Created);
-        await LevelReaches(admin, 2);
+        await LevelReaches(2);
 
         // Level 3: a guideline covering the lifecycle, and assets really managed through it.
-        await admin.PostAsJsonAsync("api/assets/governance/policies", new
+        await Admin.PostAsJsonAsync("api/assets/governance/policies", new
         {
             indicator = 24, kind = "sop", number = "SOP-ASET/01/2026", title = "SOP Manajemen Aset TIK", issuer = "walikota",
             date = DateTime.UtcNow.AddDays(-20).ToString("yyyy-MM-dd"), allOpd = true,
@@ -62,12 +44,12 @@ public sealed class AssetMaturityStoryTests(InfrastructureFixture infrastructure
         var laptopId = laptop.GetProperty("id").GetGuid();
         await dinkes.PostAsJsonAsync($"api/assets/{laptopId}/transitions", new { to = "pengadaan", on = today }).ShouldBe(HttpStatusCode.OK);
         await dinkes.PostAsJsonAsync($"api/assets/{laptopId}/transitions", new { to = "pemanfaatan", on = today }).ShouldBe(HttpStatusCode.OK);
-        var level3 = await LevelReaches(admin, 3);
+        var level3 = await LevelReaches(3);
         Assert.Contains(level3.GetProperty("missingForNextLevel").EnumerateArray(),
             c => c.GetProperty("metric").GetString() == "assets.register.opdCoverage");
 
         // Level 4: the ICT unit's strategy, every OPD's register, a review in the last 12 months.
-        await admin.PostAsJsonAsync("api/assets/governance/policies", new
+        await Admin.PostAsJsonAsync("api/assets/governance/policies", new
         {
             indicator = 24, kind = "strategi", number = "800/12/DISKOMINFO/2026", title = "Strategi Pengelolaan Aset TIK", issuer = "kepala-perangkat-daerah",
             issuerOpd = "diskominfo", date = DateTime.UtcNow.AddDays(-10).ToString("yyyy-MM-dd"), allOpd = true,
@@ -77,28 +59,27 @@ public sealed class AssetMaturityStoryTests(InfrastructureFixture infrastructure
             opd = "diskominfo", kind = "application", name = "Portal Resmi", stage = "pemanfaatan",
             application = new { type = "aplikasi-khusus", platform = "web", hosting = "pusat-data-daerah", status = "aktif" },
         }).ShouldBe(HttpStatusCode.Created);
-        var review = await (await admin.PostAsJsonAsync("api/assets/governance/reviews", new
+        var review = await (await Admin.PostAsJsonAsync("api/assets/governance/reviews", new
         {
             indicator = 24, title = "Reviu Manajemen Aset TIK", date = DateTime.UtcNow.AddDays(-2).ToString("yyyy-MM-dd"),
             reviewer = "Tim Koordinasi SPBE", allOpd = true, findings = new[] { "Penghapusan aset belum didokumentasikan" },
         }).ShouldBe(HttpStatusCode.Created)).ReadJson();
-        var level4 = await LevelReaches(admin, 4);
-        var missing = level4.GetProperty("missingForNextLevel").EnumerateArray().Select(c => c.GetProperty("metric").GetString()).ToList();
-        Assert.Equal(["governance.followUp.completed"], missing);
+        var level4 = await LevelReaches(4);
+        Assert.Equal(["governance.followUp.completed"], MissingMetrics(level4));
 
         // Level 5: the review is followed up by a completed improvement.
-        var followUp = await (await admin.PostAsJsonAsync("api/assets/governance/follow-ups", new
+        var followUp = await (await Admin.PostAsJsonAsync("api/assets/governance/follow-ups", new
         {
             indicator = 24, reviewId = review.GetProperty("id").GetGuid(), title = "Dokumentasikan penghapusan aset", date = today, allOpd = true,
         }).ShouldBe(HttpStatusCode.Created)).ReadJson();
-        await admin.PostAsJsonAsync($"api/assets/governance/follow-ups/{followUp.GetProperty("id").GetGuid()}/completion",
+        await Admin.PostAsJsonAsync($"api/assets/governance/follow-ups/{followUp.GetProperty("id").GetGuid()}/completion",
             new { completedOn = today, outcome = "Berita acara penghapusan dibakukan" }).ShouldBe(HttpStatusCode.OK);
-        var level5 = await LevelReaches(admin, 5);
+        var level5 = await LevelReaches(5);
         Assert.Empty(level5.GetProperty("missingForNextLevel").EnumerateArray());
         Assert.All(level5.GetProperty("levels").EnumerateArray(), l => Assert.True(l.GetProperty("attained").GetBoolean()));
 
         // The index: indicator 24 at 5 lifts aspect 5 to (5 + 7) × 1.5 / 12 = 1.50 and the domain to 22.5 / 16.5 = 1.36.
-        var index = await (await admin.GetAsync("api/maturity/index").ShouldBe(HttpStatusCode.OK)).ReadJson();
+        var index = await (await Admin.GetAsync("api/maturity/index").ShouldBe(HttpStatusCode.OK)).ReadJson();
         Assert.Equal(1.50m, index.GetProperty("aspects").EnumerateArray().Single(a => a.GetProperty("number").GetInt32() == 5).GetProperty("index").GetDecimal());
         Assert.Equal(1.36m, index.GetProperty("domains").EnumerateArray().Single(d => d.GetProperty("number").GetInt32() == 3).GetProperty("index").GetDecimal());
         Assert.Equal(1.06m, index.GetProperty("index").GetDecimal());
@@ -106,11 +87,10 @@ public sealed class AssetMaturityStoryTests(InfrastructureFixture infrastructure
         // Every step was pushed on the live stream, and kept as history.
         await HttpAssertions.Eventually<string?>(() => Task.FromResult(changes.Any(c => IsInstansi24(c, 5)) ? "ok" : null), Bounded, "the level-5 event on the stream");
         Assert.Equal([2, 3, 4, 5], changes.Where(c => IsInstansi24(c, null)).Select(c => c.GetProperty("level").GetInt32()));
-        var history = await (await admin.GetAsync("api/maturity/indicators/24/history")).ReadJson();
-        Assert.Equal([2, 3, 4, 5], history.EnumerateArray().Select(h => h.GetProperty("level").GetInt32()));
+        Assert.Equal([2, 3, 4, 5], (await History()).Select(h => h.GetProperty("level").GetInt32()));
 
         // An operator sees its own OPD's level and the asset register is still confined to it.
-        var own = await (await dinkes.GetAsync("api/maturity/indicators/24?opd=dinkes").ShouldBe(HttpStatusCode.OK)).ReadJson();
+        var own = await Indicator(dinkes, opd: "dinkes");
         Assert.Equal(5, own.GetProperty("level").GetInt32());
         await dinkes.GetAsync("api/maturity/indicators/24?opd=diskominfo").ShouldBe(HttpStatusCode.Forbidden);
         var list = await (await dinkes.GetAsync("api/assets")).ReadJson();
@@ -121,18 +101,8 @@ public sealed class AssetMaturityStoryTests(InfrastructureFixture infrastructure
     }
 
     private bool IsInstansi24(JsonElement c, int? level) =>
-        c.GetProperty("instansi").GetString() == _instansi && c.GetProperty("indicator").GetInt32() == 24
+        c.GetProperty("instansi").GetString() == Instansi && c.GetProperty("indicator").GetInt32() == 24
         && c.GetProperty("opd").ValueKind == JsonValueKind.Null && (level is null || c.GetProperty("level").GetInt32() == level);
-
-    private static async Task<int> Level(HttpClient client) =>
-        (await (await client.GetAsync("api/maturity/indicators/24").ShouldBe(HttpStatusCode.OK)).ReadJson()).GetProperty("level").GetInt32();
-
-    private static async Task<JsonElement> LevelReaches(HttpClient client, int level) =>
-        (await HttpAssertions.Eventually<JsonElement?>(async () =>
-        {
-            var detail = await (await client.GetAsync("api/maturity/indicators/24")).ReadJson();
-            return detail.GetProperty("level").GetInt32() == level ? detail : null;
-        }, Bounded, $"indicator 24 to reach level {level}"))!.Value;
 
     /// <summary>Reads the gateway's server-sent-events stream, as the dashboard does.</summary>
     private static async Task ListenAsync(HttpClient client, ConcurrentQueue<JsonElement> changes, CancellationToken ct)

@@ -1,5 +1,3 @@
-using SpbeOps.Testing;
-
 namespace SpbeOps.EndToEnd.Tests;
 
 [CollectionDefinition(InfrastructureCollection.Name)]

@@ -1,52 +1,35 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using SpbeOps.Testing;
-
 namespace SpbeOps.EndToEnd.Tests;
 
 /// <summary>
 /// Issue 3's story through the gateway: an instansi runs SPBE risk management by PermenPANRB 5/2020 and watches
 /// indicator 21 move from 1 to 4, with the explanation naming what is missing for level 5.
 /// </summary>
-[Collection(InfrastructureCollection.Name)]
-public sealed class RiskMaturityStoryTests(InfrastructureFixture infrastructure) : IAsyncLifetime
+public sealed class RiskMaturityStoryTests(InfrastructureFixture infrastructure) : MaturityStory(infrastructure, indicator: 21)
 {
-    private static readonly TimeSpan Bounded = TimeSpan.FromSeconds(60);
     private static readonly string[] Opds = ["dinkes", "diskominfo"];
-    private RunningSuite _suite = null!;
-    private readonly string _instansi = Tenants.New("e2e");
-
-    public async Task InitializeAsync() => _suite = await RunningSuite.StartAsync(infrastructure);
-    public async Task DisposeAsync() => await _suite.DisposeAsync();
 
     [Fact]
     public async Task Risk_management_work_moves_indicator_21_from_1_to_4_and_explains_what_is_missing()
     {
-        var admin = _suite.Client("diskominfo-admin", _instansi);
         var today = DateTime.UtcNow;
         var year = today.Year;
-        await admin.PutAsJsonAsync("api/maturity/organisation", new
-        {
-            name = "Pemerintah Kota Uji", ictUnitOpd = "diskominfo",
-            perangkatDaerah = Opds.Select(o => new { code = o, name = o.ToUpperInvariant() }).ToArray(),
-        }).ShouldBe(HttpStatusCode.OK);
-        Assert.Equal(1, (await Indicator21(admin)).GetProperty("level").GetInt32());
+        await SetUpOrganisation([.. Opds.Select(o => (o, o.ToUpperInvariant()))]);
+        Assert.Equal(1, (await Indicator()).GetProperty("level").GetInt32());
 
         // Level 2: a planned risk-management programme.
-        await admin.PostAsJsonAsync("api/risks/governance/programmes", new
+        await Admin.PostAsJsonAsync("api/risks/governance/programmes", new
         {
             indicator = 21, title = $"Program Manajemen Risiko SPBE {year}", date = $"{year}-01-01", endDate = $"{year}-12-31", allOpd = true,
             activities = new[] { "Penetapan konteks", "Penilaian risiko", "Pemantauan" },
         }).ShouldBe(HttpStatusCode.Created);
-        await LevelReaches(admin, 2);
+        await LevelReaches(2);
 
         // Level 3: every UPR sets its context, assesses its risks with the full Formulir 3.0 and plans treatment
         // for each risk above its appetite.
         var risks = new Dictionary<string, Guid>();
         foreach (var opd in Opds)
         {
-            var op = _suite.Client("opd-operator", _instansi, opd);
+            var op = Operator(opd);
             var context = await (await op.PostAsJsonAsync("api/risks/contexts", Context(opd, year)).ShouldBe(HttpStatusCode.Created)).ReadJson();
             Assert.True(context.GetProperty("complete").GetBoolean());
             var risk = await (await op.PostAsJsonAsync("api/risks", new
@@ -66,35 +49,35 @@ public sealed class RiskMaturityStoryTests(InfrastructureFixture infrastructure)
                 residualLikelihoodLevel = 2, residualImpactLevel = 2,
             }).ShouldBe(HttpStatusCode.Created);
         }
-        var level3 = await LevelReaches(admin, 3);
-        var missingFor4 = Metrics(level3);
+        var level3 = await LevelReaches(3);
+        var missingFor4 = MissingMetrics(level3);
         Assert.Contains("governance.strategy.byCommittee", missingFor4);
         Assert.Contains("risk.monitoring.onSchedule", missingFor4);
 
         // Level 4: a strategic policy of the Komite Manajemen Risiko for all OPD, and monitoring on schedule.
-        await admin.PostAsJsonAsync("api/risks/governance/policies", new
+        await Admin.PostAsJsonAsync("api/risks/governance/policies", new
         {
             indicator = 21, kind = "kebijakan", number = $"01/KMR/{year}", title = "Kebijakan Strategis Manajemen Risiko SPBE",
             issuer = "komite-manajemen-risiko", date = today.AddDays(-20).ToString("yyyy-MM-dd"), allOpd = true,
         }).ShouldBe(HttpStatusCode.Created);
         foreach (var opd in Opds)
         {
-            await _suite.Client("opd-operator", _instansi, opd).PostAsJsonAsync("api/risks/monitoring", new
+            await Operator(opd).PostAsJsonAsync("api/risks/monitoring", new
             {
                 opd, periodYear = year, kind = "triwulan", quarter = (today.Month - 1) / 3 + 1, reportedOn = today.ToString("yyyy-MM-dd"),
                 entries = new[] { new { riskId = risks[opd], likelihoodLevel = 2, impactLevel = 3, treatmentDone = "Genset terpasang", personInCharge = "Kabid" } },
             }).ShouldBe(HttpStatusCode.Created);
         }
-        var level4 = await LevelReaches(admin, 4);
+        var level4 = await LevelReaches(4);
 
         // The explanation names what level 5 still needs: review results followed up by a completed improvement.
-        Assert.Equal(["governance.followUp.completed"], Metrics(level4));
+        Assert.Equal(["governance.followUp.completed"], MissingMetrics(level4));
         var missing = level4.GetProperty("missingForNextLevel")[0];
         Assert.False(missing.GetProperty("met").GetBoolean());
         Assert.Contains("Tindak lanjut", missing.GetProperty("text").GetProperty("id").GetString(), StringComparison.OrdinalIgnoreCase);
         // History is a chain of real moves. It may dip: while a new risk above appetite waits for its treatment
         // plan, the register no longer meets level 3, and the record says so.
-        var history = (await (await admin.GetAsync("api/maturity/indicators/21/history")).ReadJson()).EnumerateArray().ToList();
+        var history = await History();
         Assert.Equal(2, history[0].GetProperty("level").GetInt32());
         Assert.Equal(4, history[^1].GetProperty("level").GetInt32());
         for (var i = 1; i < history.Count; i++)
@@ -113,17 +96,4 @@ public sealed class RiskMaturityStoryTests(InfrastructureFixture infrastructure)
         },
         defaultAppetite = new { positive = 16, negative = 11 },
     };
-
-    private static List<string?> Metrics(JsonElement detail) =>
-        detail.GetProperty("missingForNextLevel").EnumerateArray().Select(c => c.GetProperty("metric").GetString()).ToList();
-
-    private static async Task<JsonElement> Indicator21(HttpClient client) =>
-        await (await client.GetAsync("api/maturity/indicators/21").ShouldBe(HttpStatusCode.OK)).ReadJson();
-
-    private static async Task<JsonElement> LevelReaches(HttpClient client, int level) =>
-        (await HttpAssertions.Eventually<JsonElement?>(async () =>
-        {
-            var detail = await Indicator21(client);
-            return detail.GetProperty("level").GetInt32() == level ? detail : null;
-        }, Bounded, $"indicator 21 to reach level {level}"))!.Value;
 }

@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using SpbeOps.Testing;
 using gateway::SpbeOps.Gateway;
 
 namespace SpbeOps.EndToEnd.Tests;

@@ -1,5 +1,3 @@
-using SpbeOps.Testing;
-
 namespace SpbeOps.Indicators.Tests;
 
 [CollectionDefinition(InfrastructureCollection.Name)]

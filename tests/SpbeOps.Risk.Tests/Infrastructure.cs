@@ -1,5 +1,3 @@
-using SpbeOps.Testing;
-
 namespace SpbeOps.Risk.Tests;
 
 [CollectionDefinition(InfrastructureCollection.Name)]

@@ -79,7 +79,8 @@ public sealed class InfrastructureFixture : IAsyncLifetime
 /// The xunit collection that shares one <see cref="InfrastructureFixture"/>. xunit 2 finds collection definitions
 /// only in the test assembly itself, so each test project declares
 /// <c>[CollectionDefinition(InfrastructureCollection.Name)] public sealed class Infrastructure : ICollectionFixture&lt;InfrastructureFixture&gt;;</c>
-/// and its test classes carry <c>[Collection(InfrastructureCollection.Name)]</c>.
+/// and its test classes carry <c>[Collection(InfrastructureCollection.Name)]</c> (a <see cref="ServiceTest{TFactory}"/>
+/// carries it for them).
 /// </summary>
 public static class InfrastructureCollection
 {

@@ -9,7 +9,7 @@ namespace SpbeOps.Testing;
 /// before <c>Build()</c>.
 /// </summary>
 public class ServiceFactory<TEntryPoint>(InfrastructureFixture infrastructure, IReadOnlyDictionary<string, string?>? settings = null)
-    : WebApplicationFactory<TEntryPoint> where TEntryPoint : class
+    : WebApplicationFactory<TEntryPoint>, IServiceHost where TEntryPoint : class
 {
     public string RunId { get; } = "t" + Guid.NewGuid().ToString("N")[..12];
 

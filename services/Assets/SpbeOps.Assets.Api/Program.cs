@@ -1,8 +1,4 @@
-using SpbeOps.Assets.Api.Assets;
 using SpbeOps.Assets.Api.Extensions;
-using SpbeOps.Governance;
-using SpbeOps.ServiceDefaults;
-
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();

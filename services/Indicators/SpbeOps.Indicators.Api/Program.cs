@@ -1,10 +1,7 @@
 using SpbeOps.Indicators.Api.Evaluations;
 using SpbeOps.Indicators.Api.Extensions;
 using SpbeOps.Indicators.Api.Live;
-using SpbeOps.Indicators.Api.Maturity;
 using SpbeOps.Indicators.Api.Organisation;
-using SpbeOps.ServiceDefaults;
-
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();

@@ -1,12 +1,6 @@
-using SpbeOps.Governance;
 using SpbeOps.Risk.Api;
-using SpbeOps.Risk.Api.Contexts;
 using SpbeOps.Risk.Api.Extensions;
-using SpbeOps.Risk.Api.Monitoring;
-using SpbeOps.Risk.Api.Risks;
 using SpbeOps.Risk.Api.Workbooks;
-using SpbeOps.ServiceDefaults;
-
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();

@@ -1,5 +1,3 @@
-using SpbeOps.Governance;
-
 namespace SpbeOps.Risk.Api;
 
 public static class RiskGovernance

@@ -1,11 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using SpbeOps.Records;
-using SpbeOps.ServiceDefaults.Auth;
-
 namespace SpbeOps.Governance;
 
 /// <summary>
@@ -29,8 +21,7 @@ public static class GovernanceApi
         var group = app.MapGroup(options.RoutePrefix).WithTags("Governance").RequireAuthorization(SpbePolicies.Member);
 
         group.MapGet("/", List).WithName($"{options.RoutePrefix}:list").WithSummary("Daftar kebijakan, program, reviu dan tindak lanjut / List governance records");
-        group.MapGet("/{id:guid}", Get).WithName($"{options.RoutePrefix}:get").WithSummary("Satu catatan tata kelola / One governance record");
-        group.MapGet("/{id:guid}/history", History).WithName($"{options.RoutePrefix}:history").WithSummary("Riwayat perubahan / Change history");
+        group.MapRecordReads<GovernanceRecord>("GovernanceRecord");
         foreach (var (path, recordType, summary) in Kinds)
         {
             group.MapPost($"/{path}", (GovernanceRecordRequest request, RecordWriter records, GovernanceOptions o, CancellationToken ct) =>
@@ -53,13 +44,6 @@ public static class GovernanceApi
         var records = await query.OrderBy(r => r.Indicator).ThenBy(r => r.Date).ToListAsync(ct);
         return TypedResults.Ok<IReadOnlyList<GovernanceRecord>>(records.Where(r => r.ReadableBy(caller)).ToList());
     }
-
-    public static Task<Results<Ok<GovernanceRecord>, ProblemHttpResult>> Get(Guid id, Caller caller, IQuerySession session, CancellationToken ct) =>
-        session.ReadAsync<GovernanceRecord>(id, caller, ct);
-
-    public static Task<Results<Ok<IReadOnlyList<HistoryEntry<GovernanceRecord>>>, ProblemHttpResult>> History(
-        Guid id, Caller caller, IQuerySession session, CancellationToken ct) =>
-        session.HistoryAsync<GovernanceRecord>(id, caller, ct);
 
     public static async Task<Results<Created<GovernanceRecord>, ValidationProblem, ProblemHttpResult>> Create(
         string recordType, GovernanceRecordRequest request, RecordWriter records, GovernanceOptions options, CancellationToken ct)

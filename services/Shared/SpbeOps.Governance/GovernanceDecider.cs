@@ -1,7 +1,3 @@
-using SpbeOps.Records;
-using SpbeOps.ServiceDefaults;
-using SpbeOps.ServiceDefaults.Problems;
-
 namespace SpbeOps.Governance;
 
 /// <summary>Pure rules of governance records: what a valid record of each type holds, and what may change.</summary>

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using SpbeOps.Records;
-
 namespace SpbeOps.Governance;
 
 public static class GovernanceExtensions

@@ -1,7 +1,4 @@
 using SpbeOps.Contracts.Governance;
-using SpbeOps.Records;
-using SpbeOps.ServiceDefaults.Auth;
-
 namespace SpbeOps.Governance;
 
 /// <summary>The four kinds of governance record every management indicator asks for (docs/architecture.md decision 8).</summary>

@@ -1,7 +1,4 @@
 using JasperFx;
-using Marten;
-using MassTransit;
-
 namespace SpbeOps.Messaging;
 
 /// <summary>A record of another service as its integration events told it; the producer's version orders them.</summary>

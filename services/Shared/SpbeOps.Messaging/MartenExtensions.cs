@@ -1,12 +1,8 @@
 using JasperFx;
 using JasperFx.Events.Daemon;
 using JasperFx.MultiTenancy;
-using Marten;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using SpbeOps.ServiceDefaults;
 using SpbeOps.ServiceDefaults.Auth;
 

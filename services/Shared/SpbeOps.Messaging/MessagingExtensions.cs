@@ -1,8 +1,3 @@
-using MassTransit;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-
 namespace SpbeOps.Messaging;
 
 /// <summary>Settings of section <c>Messaging</c>.</summary>

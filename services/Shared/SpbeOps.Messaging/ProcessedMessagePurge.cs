@@ -1,7 +1,3 @@
-using Marten;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-
 namespace SpbeOps.Messaging;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using SpbeOps.ServiceDefaults.Problems;
-
 namespace SpbeOps.Records;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using SpbeOps.ServiceDefaults.Auth;
-
 namespace SpbeOps.Records;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using SpbeOps.ServiceDefaults.Auth;
-
 namespace SpbeOps.Records;
 
 /// <summary>Reading one record and its history, with the same 404 for "absent" and "not yours to see".</summary>

@@ -1,9 +1,5 @@
 using JasperFx;
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
-using SpbeOps.ServiceDefaults.Problems;
-
 namespace SpbeOps.Records;
 
 public static class DocumentSessionExtensions

@@ -1,21 +1,9 @@
-using System.Net;
-using System.Net.Http.Json;
-using SpbeOps.Testing;
-
 namespace SpbeOps.Assets.Tests.Functional;
 
 /// <summary>The shared governance records, as the Assets service hosts them for indicator 24.</summary>
-[Collection(InfrastructureCollection.Name)]
-public sealed class AssetGovernanceTests(InfrastructureFixture infrastructure) : IAsyncLifetime
+public sealed class AssetGovernanceTests(InfrastructureFixture infrastructure) : AssetsApiTest(infrastructure)
 {
-    private readonly AssetsApiFactory _factory = new(infrastructure);
-    private readonly string _instansi = Tenants.New();
     private const string Root = "/api/assets/governance";
-
-    public Task InitializeAsync() => Task.CompletedTask;
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
-    private HttpClient Admin() => _factory.CreateClientFor("diskominfo-admin", _instansi);
 
     public static object Guideline => new
     {
@@ -86,7 +74,7 @@ public sealed class AssetGovernanceTests(InfrastructureFixture infrastructure) :
     [Fact]
     public async Task Operator_writes_its_own_opds_programme_but_not_instansi_policies_and_sees_only_what_covers_it()
     {
-        var dinkes = _factory.CreateClientFor("opd-operator", _instansi, "dinkes");
+        var dinkes = Operator("dinkes");
         await dinkes.PostAsJsonAsync($"{Root}/policies", Guideline).ShouldBe(HttpStatusCode.Forbidden);
         await dinkes.PostAsJsonAsync($"{Root}/programmes", new
         {
@@ -98,7 +86,7 @@ public sealed class AssetGovernanceTests(InfrastructureFixture infrastructure) :
         }).ShouldBe(HttpStatusCode.Created)).ReadJson();
         await Admin().PostAsJsonAsync($"{Root}/policies", Guideline).ShouldBe(HttpStatusCode.Created);
 
-        var dishub = _factory.CreateClientFor("opd-operator", _instansi, "dishub");
+        var dishub = Operator("dishub");
         await dishub.GetAsync($"{Root}/{own.GetProperty("id").GetGuid()}").ShouldBe(HttpStatusCode.NotFound);
         var visible = await (await dishub.GetAsync(Root)).ReadJson();
         Assert.Equal(1, visible.GetArrayLength()); // only the instansi-wide guideline
@@ -116,18 +104,12 @@ public sealed class AssetGovernanceTests(InfrastructureFixture infrastructure) :
     }
 }
 
-[Collection(InfrastructureCollection.Name)]
-public sealed class OpenApiTests(InfrastructureFixture infrastructure) : IAsyncLifetime
+public sealed class OpenApiTests(InfrastructureFixture infrastructure) : AssetsApiTest(infrastructure)
 {
-    private readonly AssetsApiFactory _factory = new(infrastructure);
-
-    public Task InitializeAsync() => Task.CompletedTask;
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
     [Fact]
     public async Task The_openapi_document_describes_every_route()
     {
-        var document = await (await _factory.CreateClient().GetAsync("/openapi/v1.json").ShouldBe(HttpStatusCode.OK)).ReadJson();
+        var document = await Ok(Anonymous().GetAsync("/openapi/v1.json"));
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains("/api/assets", paths);
         Assert.Contains("/api/assets/{id}/transitions", paths);

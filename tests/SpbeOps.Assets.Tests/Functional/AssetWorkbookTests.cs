@@ -1,23 +1,11 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using MiniExcelLibs;
 using SpbeOps.Assets.Api.Assets;
-using SpbeOps.Testing;
 
 namespace SpbeOps.Assets.Tests.Functional;
 
-[Collection(InfrastructureCollection.Name)]
-public sealed class AssetWorkbookTests(InfrastructureFixture infrastructure) : IAsyncLifetime
+public sealed class AssetWorkbookTests(InfrastructureFixture infrastructure) : AssetsApiTest(infrastructure)
 {
-    private readonly AssetsApiFactory _factory = new(infrastructure);
-    private readonly string _instansi = Tenants.New();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
-    private HttpClient Operator(string opd) => _factory.CreateClientFor("opd-operator", _instansi, opd);
-
     private static ByteArrayContent Xlsx(IEnumerable<Dictionary<string, object?>> rows)
     {
         using var stream = new MemoryStream();
@@ -36,8 +24,8 @@ public sealed class AssetWorkbookTests(InfrastructureFixture infrastructure) : I
     public async Task Exported_register_comes_back_as_an_import_that_creates_updates_and_leaves_alone()
     {
         var client = Operator("dinkes");
-        await client.PostAsJsonAsync("/api/assets", AssetRequests.Laptop("dinkes")).ShouldBe(HttpStatusCode.Created);
-        await client.PostAsJsonAsync("/api/assets", AssetRequests.Application("dinkes", "SIMPUS")).ShouldBe(HttpStatusCode.Created);
+        await Register(client, AssetRequests.Laptop("dinkes"));
+        await Register(client, AssetRequests.Application("dinkes", "SIMPUS"));
 
         var export = await client.GetAsync("/api/assets/export").ShouldBe(HttpStatusCode.OK);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
@@ -81,7 +69,7 @@ public sealed class AssetWorkbookTests(InfrastructureFixture infrastructure) : I
     {
         var response = await Operator("dinkes").PostAsync("/api/assets/import", new StringContent("no,xlsx,here")).ShouldBe(HttpStatusCode.BadRequest);
         Assert.Equal(["file"], await response.FieldErrors());
-        await _factory.CreateClientFor("auditor", _instansi).GetAsync("/api/assets/export").ShouldBe(HttpStatusCode.OK);
-        await _factory.CreateClient().GetAsync("/api/assets/export").ShouldBe(HttpStatusCode.Unauthorized);
+        await Auditor().GetAsync("/api/assets/export").ShouldBe(HttpStatusCode.OK);
+        await Anonymous().GetAsync("/api/assets/export").ShouldBe(HttpStatusCode.Unauthorized);
     }
 }

@@ -1,26 +1,9 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using SpbeOps.Contracts.Assets;
-using SpbeOps.Testing;
 
 namespace SpbeOps.Assets.Tests.Functional;
 
-[Collection(InfrastructureCollection.Name)]
-public sealed class AssetsApiTests(InfrastructureFixture infrastructure) : IAsyncLifetime
+public sealed class AssetsApiTests(InfrastructureFixture infrastructure) : AssetsApiTest(infrastructure)
 {
-    private readonly AssetsApiFactory _factory = new(infrastructure);
-    private readonly string _instansi = Tenants.New();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
-    private HttpClient Operator(string opd) => _factory.CreateClientFor("opd-operator", _instansi, opd);
-    private HttpClient Admin() => _factory.CreateClientFor("diskominfo-admin", _instansi);
-
-    private async Task<JsonElement> Register(HttpClient client, object request) =>
-        await (await client.PostAsJsonAsync("/api/assets", request).ShouldBe(HttpStatusCode.Created)).ReadJson();
-
     [Fact]
     public async Task Registered_asset_is_returned_with_its_location_and_starts_in_perencanaan()
     {
@@ -162,8 +145,8 @@ public sealed class AssetsApiTests(InfrastructureFixture infrastructure) : IAsyn
     [Fact]
     public async Task Operator_token_without_an_opd_is_refused()
     {
-        var noOpd = _factory.CreateClient();
-        noOpd.DefaultRequestHeaders.Authorization = new("Bearer", Testing.TestAuth.Token("opd-operator", _instansi));
+        var noOpd = Anonymous();
+        noOpd.DefaultRequestHeaders.Authorization = new("Bearer", TestAuth.Token("opd-operator", Instansi));
         await noOpd.GetAsync("/api/assets").ShouldBe(HttpStatusCode.Forbidden);
     }
 
@@ -180,7 +163,7 @@ public sealed class AssetsApiTests(InfrastructureFixture infrastructure) : IAsyn
     public async Task Auditor_reads_everything_and_writes_nothing()
     {
         var id = (await Register(Operator("dinkes"), AssetRequests.Laptop("dinkes"))).GetProperty("id").GetGuid();
-        var auditor = _factory.CreateClientFor("auditor", _instansi);
+        var auditor = Auditor();
         await auditor.GetAsync($"/api/assets/{id}").ShouldBe(HttpStatusCode.OK);
         await auditor.PostAsJsonAsync("/api/assets", AssetRequests.Laptop("dinkes")).ShouldBe(HttpStatusCode.Forbidden);
         await auditor.PostAsJsonAsync($"/api/assets/{id}/transitions", new { to = "pengadaan", on = "2026-01-01" }).ShouldBe(HttpStatusCode.Forbidden);
@@ -189,13 +172,13 @@ public sealed class AssetsApiTests(InfrastructureFixture infrastructure) : IAsyn
     [Fact]
     public async Task Anonymous_or_forged_tokens_get_401_and_tenants_never_see_each_other()
     {
-        await _factory.CreateClient().GetAsync("/api/assets").ShouldBe(HttpStatusCode.Unauthorized);
-        var forged = _factory.CreateClient();
-        forged.DefaultRequestHeaders.Authorization = new("Bearer", Testing.TestAuth.Token("diskominfo-admin", _instansi) + "x");
+        await Anonymous().GetAsync("/api/assets").ShouldBe(HttpStatusCode.Unauthorized);
+        var forged = Anonymous();
+        forged.DefaultRequestHeaders.Authorization = new("Bearer", TestAuth.Token("diskominfo-admin", Instansi) + "x");
         await forged.GetAsync("/api/assets").ShouldBe(HttpStatusCode.Unauthorized);
 
         var id = (await Register(Admin(), AssetRequests.Laptop("dinkes"))).GetProperty("id").GetGuid();
-        var otherTenant = _factory.CreateClientFor("diskominfo-admin", Tenants.New());
+        var otherTenant = Factory.CreateClientFor("diskominfo-admin", Tenants.New());
         await otherTenant.GetAsync($"/api/assets/{id}").ShouldBe(HttpStatusCode.NotFound);
     }
 
@@ -221,16 +204,18 @@ public sealed class AssetsApiTests(InfrastructureFixture infrastructure) : IAsyn
     [Fact]
     public async Task Every_change_reaches_rabbitmq_with_the_marten_event_id_as_message_id()
     {
-        await using var probe = await BrokerProbe.StartAsync<AssetChangedIntegrationEvent>(infrastructure.RabbitMqUri);
+        await using var probe = await BrokerProbe.StartAsync<AssetChangedIntegrationEvent>(Factory.Infrastructure.RabbitMqUri);
         var client = Operator("dinkes");
         var id = (await Register(client, AssetRequests.Laptop("dinkes"))).GetProperty("id").GetGuid();
-        await client.PostAsJsonAsync($"/api/assets/{id}/transitions", new { to = "pengadaan", on = DateTime.UtcNow.ToString("yyyy-MM-dd") }).ShouldBe(HttpStatusCode.OK);
-
         bool Is(JsonElement m, long version) => m.GetProperty("assetId").GetGuid() == id && m.GetProperty("version").GetInt64() == version;
+        // A fact carries the asset's state when the forwarder publishes it (a later state may overtake an earlier
+        // one), so the registration is awaited before the move.
         var registered = await probe.WaitFor(m => Is(m, 1), TimeSpan.FromSeconds(30));
+
+        await client.PostAsJsonAsync($"/api/assets/{id}/transitions", new { to = "pengadaan", on = DateTime.UtcNow.ToString("yyyy-MM-dd") }).ShouldBe(HttpStatusCode.OK);
         var moved = await probe.WaitFor(m => Is(m, 2), TimeSpan.FromSeconds(30));
 
-        Assert.Equal(_instansi, moved.GetProperty("message").GetProperty("instansi").GetString());
+        Assert.Equal(Instansi, moved.GetProperty("message").GetProperty("instansi").GetString());
         Assert.Equal("pengadaan", moved.GetProperty("message").GetProperty("stage").GetString());
         Assert.Equal("dinkes", moved.GetProperty("message").GetProperty("opd").GetString());
         Assert.NotEqual(registered.GetProperty("messageId").GetString(), moved.GetProperty("messageId").GetString());

@@ -1,9 +1,6 @@
 extern alias assets;
 
-using System.Net;
-using System.Net.Http.Json;
 using SpbeOps.Contracts.Assets;
-using SpbeOps.Testing;
 
 namespace SpbeOps.EndToEnd.Tests.Messaging;
 

@@ -2,41 +2,28 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SpbeOps.Messaging;
-using SpbeOps.Testing;
 
 namespace SpbeOps.Indicators.Tests.Functional;
 
-[Collection(InfrastructureCollection.Name)]
-public sealed class DedupeWindowTests(InfrastructureFixture infrastructure) : IAsyncLifetime
+public sealed class DedupeWindowTests(InfrastructureFixture infrastructure) : IndicatorsApiTest(infrastructure, new AdjustableClock())
 {
-    private readonly AdjustableClock _clock = new();
-    private IndicatorsApiFactory _factory = null!;
-
-    public Task InitializeAsync()
-    {
-        _factory = new IndicatorsApiFactory(infrastructure, _clock);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
     [Fact]
     public async Task Markers_older_than_the_window_are_purged_in_every_tenant_and_newer_ones_kept()
     {
-        var store = _factory.Services.GetRequiredService<IDocumentStore>();
+        var store = Factory.Services.GetRequiredService<IDocumentStore>();
         var (old, recent) = (Tenants.New(), Tenants.New());
         await using (var session = store.LightweightSession(old))
         {
-            session.Store(new ProcessedMessage { Id = "c:1", ProcessedAt = _clock.GetUtcNow().AddDays(-15) });
+            session.Store(new ProcessedMessage { Id = "c:1", ProcessedAt = Clock.GetUtcNow().AddDays(-15) });
             await session.SaveChangesAsync();
         }
         await using (var session = store.LightweightSession(recent))
         {
-            session.Store(new ProcessedMessage { Id = "c:2", ProcessedAt = _clock.GetUtcNow().AddDays(-13) });
+            session.Store(new ProcessedMessage { Id = "c:2", ProcessedAt = Clock.GetUtcNow().AddDays(-13) });
             await session.SaveChangesAsync();
         }
 
-        var purge = _factory.Services.GetServices<IHostedService>().OfType<ProcessedMessagePurge>().Single();
+        var purge = Factory.Services.GetServices<IHostedService>().OfType<ProcessedMessagePurge>().Single();
         await purge.PurgeAsync(CancellationToken.None);
 
         await using var check = store.QuerySession(old);

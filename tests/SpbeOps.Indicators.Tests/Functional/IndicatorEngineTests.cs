@@ -1,33 +1,16 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using SpbeOps.Testing;
-
 namespace SpbeOps.Indicators.Tests.Functional;
 
 /// <summary>Integration events in, levels and level-change events out, through the real broker.</summary>
-[Collection(InfrastructureCollection.Name)]
-public sealed class IndicatorEngineTests(InfrastructureFixture infrastructure) : IAsyncLifetime
+public sealed class IndicatorEngineTests(InfrastructureFixture infrastructure) : IndicatorsApiTest(infrastructure)
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
-    private readonly IndicatorsApiFactory _factory = new(infrastructure);
-    private readonly string _instansi = Tenants.New();
 
-    public async Task InitializeAsync() =>
-        await Admin().PutAsJsonAsync("/api/maturity/organisation", MaturityApiTests.Organisation("dinkes", "diskominfo")).ShouldBe(HttpStatusCode.OK);
+    public override async Task InitializeAsync() =>
+        await Admin().PutAsJsonAsync("/api/maturity/organisation", Organisation("dinkes", "diskominfo")).ShouldBe(HttpStatusCode.OK);
 
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
+    private Task<JsonElement> Indicator24(string? opd = null) => Indicator(24, opd);
 
-    private HttpClient Admin() => _factory.CreateClientFor("diskominfo-admin", _instansi);
-
-    private async Task<JsonElement> Indicator24(string? opd = null) =>
-        await (await Admin().GetAsync("/api/maturity/indicators/24" + (opd is null ? "" : $"?opd={opd}")).ShouldBe(HttpStatusCode.OK)).ReadJson();
-
-    private Task<JsonElement> LevelReaches(int level, string? opd = null) => HttpAssertions.Eventually<JsonElement?>(async () =>
-    {
-        var detail = await Indicator24(opd);
-        return detail.GetProperty("level").GetInt32() == level ? detail : null;
-    }, Wait, $"indicator 24 ({opd ?? "instansi"}) to reach level {level}").ContinueWith(t => t.Result!.Value);
+    private Task<JsonElement> LevelReaches(int level) => IndicatorReaches(24, level);
 
     private async Task<int> HistoryCount(string? opd = null) =>
         (await (await Admin().GetAsync("/api/maturity/indicators/24/history" + (opd is null ? "" : $"?opd={opd}"))).ReadJson()).GetArrayLength();
@@ -36,17 +19,17 @@ public sealed class IndicatorEngineTests(InfrastructureFixture infrastructure) :
     public async Task Governance_and_asset_facts_raise_indicator_24_level_by_level_with_reasons()
     {
         var today = Facts.Today;
-        await _factory.Publish(Facts.Record(_instansi, "programme", date: today.AddMonths(-1), endDate: today.AddMonths(6)));
+        await Factory.Publish(Facts.Record(Instansi, "programme", date: today.AddMonths(-1), endDate: today.AddMonths(6)));
         await LevelReaches(2);
 
-        await _factory.Publish(Facts.Record(_instansi, "policy", kind: "pedoman", issuer: "walikota", covers: Facts.Lifecycle));
-        await _factory.Publish(Facts.Asset(_instansi, "dinkes"));
+        await Factory.Publish(Facts.Record(Instansi, "policy", kind: "pedoman", issuer: "walikota", covers: Facts.Lifecycle));
+        await Factory.Publish(Facts.Asset(Instansi, "dinkes"));
         await LevelReaches(3);
 
         // Level 4 needs a strategy, a review and every OPD's register: diskominfo has none yet.
-        await _factory.Publish(Facts.Record(_instansi, "policy", kind: "strategi", issuer: "kepala-perangkat-daerah", issuerOpd: "diskominfo"));
+        await Factory.Publish(Facts.Record(Instansi, "policy", kind: "strategi", issuer: "kepala-perangkat-daerah", issuerOpd: "diskominfo"));
         var review = Guid.NewGuid();
-        await _factory.Publish(Facts.Record(_instansi, "review", id: review, date: today.AddDays(-5)));
+        await Factory.Publish(Facts.Record(Instansi, "review", id: review, date: today.AddDays(-5)));
         var stuck = await HttpAssertions.Eventually<JsonElement?>(async () =>
         {
             var d = await Indicator24();
@@ -58,16 +41,16 @@ public sealed class IndicatorEngineTests(InfrastructureFixture infrastructure) :
         Assert.Equal(0.5, coverage.GetProperty("actual").GetDouble());
         Assert.Contains(coverage.GetProperty("evidence").EnumerateArray(), e => e.GetProperty("id").GetString() == "diskominfo");
 
-        await _factory.Publish(Facts.Asset(_instansi, "diskominfo"));
+        await Factory.Publish(Facts.Asset(Instansi, "diskominfo"));
         await LevelReaches(4);
 
-        await _factory.Publish(Facts.Record(_instansi, "follow-up", reviewId: review, status: "selesai", completedOn: today.AddDays(-1)));
+        await Factory.Publish(Facts.Record(Instansi, "follow-up", reviewId: review, status: "selesai", completedOn: today.AddDays(-1)));
         var top = await LevelReaches(5);
         Assert.Empty(top.GetProperty("missingForNextLevel").EnumerateArray());
         Assert.Equal(4, await HistoryCount()); // 1→2, 2→3, 3→4, 4→5
 
         // A record of an OPD the list does not have is pointed out to Diskominfo.
-        await _factory.Publish(Facts.Asset(_instansi, "dinkess"));
+        await Factory.Publish(Facts.Asset(Instansi, "dinkess"));
         await HttpAssertions.Eventually<string?>(async () =>
         {
             var org = await (await Admin().GetAsync("/api/maturity/organisation")).ReadJson();
@@ -75,7 +58,7 @@ public sealed class IndicatorEngineTests(InfrastructureFixture infrastructure) :
         }, Wait, "the unlisted OPD to be reported");
 
         // An OPD operator reads the instansi's verdicts but not other OPDs' records behind them; its own OPD in full.
-        var operatorClient = _factory.CreateClientFor("opd-operator", _instansi, "dinkes");
+        var operatorClient = Operator("dinkes");
         var asOperator = await (await operatorClient.GetAsync("/api/maturity/indicators/24").ShouldBe(HttpStatusCode.OK)).ReadJson();
         Assert.Equal(5, asOperator.GetProperty("level").GetInt32());
         var evidence = asOperator.GetProperty("levels").EnumerateArray().SelectMany(l => l.GetProperty("criteria").EnumerateArray())
@@ -94,16 +77,16 @@ public sealed class IndicatorEngineTests(InfrastructureFixture infrastructure) :
     [Fact]
     public async Task A_redelivered_or_older_message_changes_nothing()
     {
-        var programme = Facts.Record(_instansi, "programme", date: Facts.Today.AddMonths(-1), endDate: Facts.Today.AddMonths(6));
+        var programme = Facts.Record(Instansi, "programme", date: Facts.Today.AddMonths(-1), endDate: Facts.Today.AddMonths(6));
         var messageId = Guid.NewGuid();
-        await _factory.Publish(programme, messageId);
+        await Factory.Publish(programme, messageId);
         await LevelReaches(2);
 
         // The same message again (a redelivery), then an older version of the record that says it was withdrawn.
-        await _factory.Publish(programme, messageId);
-        await _factory.Publish(programme with { Version = 0, Withdrawn = true });
+        await Factory.Publish(programme, messageId);
+        await Factory.Publish(programme with { Version = 0, Withdrawn = true });
         // A newer, unrelated fact proves both were processed before it (one consumer, in order).
-        await _factory.Publish(Facts.Asset(_instansi, "dinkes"));
+        await Factory.Publish(Facts.Asset(Instansi, "dinkes"));
         await HttpAssertions.Eventually<string?>(async () =>
         {
             var d = await Indicator24();
@@ -114,7 +97,7 @@ public sealed class IndicatorEngineTests(InfrastructureFixture infrastructure) :
         Assert.Equal(1, await HistoryCount());
 
         // A newer version that withdraws the programme does take effect.
-        await _factory.Publish(programme with { Version = 2, Withdrawn = true });
+        await Factory.Publish(programme with { Version = 2, Withdrawn = true });
         await LevelReaches(1);
         Assert.Equal(2, await HistoryCount());
     }
@@ -127,18 +110,18 @@ public sealed class IndicatorEngineTests(InfrastructureFixture infrastructure) :
     public async Task Register_counts_follow_each_assets_latest_state_across_stages_and_opds()
     {
         var id = Guid.NewGuid();
-        await _factory.Publish(Facts.Asset(_instansi, "dinkes", "pemanfaatan", id, version: 1));
+        await Factory.Publish(Facts.Asset(Instansi, "dinkes", "pemanfaatan", id, version: 1));
         await HttpAssertions.Eventually<string?>(async () => (await Actual("assets.lifecycle.inUse", "dinkes")).GetBoolean() ? "in use" : null, Wait, "dinkes in use");
 
         // Moved to Diskominfo (mutasi), then disposed there; a late copy of version 1 changes nothing.
-        await _factory.Publish(Facts.Asset(_instansi, "diskominfo", "pemanfaatan", id, version: 2));
+        await Factory.Publish(Facts.Asset(Instansi, "diskominfo", "pemanfaatan", id, version: 2));
         await HttpAssertions.Eventually<string?>(async () => (await Actual("assets.lifecycle.inUse", "diskominfo")).GetBoolean() ? "moved" : null, Wait, "the move");
         Assert.False((await Actual("assets.lifecycle.inUse", "dinkes")).GetBoolean());
         Assert.Equal(0.0, (await Actual("assets.register.opdCoverage", "dinkes")).GetDouble());
 
-        await _factory.Publish(Facts.Asset(_instansi, "diskominfo", "penghapusan", id, version: 3));
-        await _factory.Publish(Facts.Asset(_instansi, "dinkes", "pemanfaatan", id, version: 1));
-        await _factory.Publish(Facts.Asset(_instansi, "dishub", "perencanaan", version: 1)); // a later fact, to know the others were applied
+        await Factory.Publish(Facts.Asset(Instansi, "diskominfo", "penghapusan", id, version: 3));
+        await Factory.Publish(Facts.Asset(Instansi, "dinkes", "pemanfaatan", id, version: 1));
+        await Factory.Publish(Facts.Asset(Instansi, "dishub", "perencanaan", version: 1)); // a later fact, to know the others were applied
         await HttpAssertions.Eventually<string?>(async () =>
             (await Actual("assets.register.opdCoverage", "diskominfo")).GetDouble() == 0.0 ? "disposed" : null, Wait, "the disposal");
         Assert.False((await Actual("assets.lifecycle.inUse", "diskominfo")).GetBoolean());
@@ -160,7 +143,7 @@ public sealed class IndicatorEngineTests(InfrastructureFixture infrastructure) :
         do idle = await reader.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException("The stream ended.");
         while (!idle.StartsWith(": keep-alive", StringComparison.Ordinal));
 
-        await _factory.Publish(Facts.Record(_instansi, "programme", date: Facts.Today.AddMonths(-1), endDate: Facts.Today.AddMonths(6)));
+        await Factory.Publish(Facts.Record(Instansi, "programme", date: Facts.Today.AddMonths(-1), endDate: Facts.Today.AddMonths(6)));
 
         string? data = null;
         while (data is null)
@@ -173,7 +156,7 @@ public sealed class IndicatorEngineTests(InfrastructureFixture infrastructure) :
             }
         }
         var change = JsonDocument.Parse(data).RootElement;
-        Assert.Equal(_instansi, change.GetProperty("instansi").GetString());
+        Assert.Equal(Instansi, change.GetProperty("instansi").GetString());
         Assert.Equal(24, change.GetProperty("indicator").GetInt32());
         Assert.Equal(2, change.GetProperty("level").GetInt32());
     }

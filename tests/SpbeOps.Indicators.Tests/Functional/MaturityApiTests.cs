@@ -1,21 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using SpbeOps.Testing;
-
 namespace SpbeOps.Indicators.Tests.Functional;
 
-[Collection(InfrastructureCollection.Name)]
-public sealed class MaturityApiTests(InfrastructureFixture infrastructure) : IAsyncLifetime
+public sealed class MaturityApiTests(InfrastructureFixture infrastructure) : IndicatorsApiTest(infrastructure)
 {
-    private readonly IndicatorsApiFactory _factory = new(infrastructure);
-    private readonly string _instansi = Tenants.New();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
-    private HttpClient Admin() => _factory.CreateClientFor("diskominfo-admin", _instansi);
-
     [Fact]
     public async Task A_new_instansi_scores_the_floor_everywhere()
     {
@@ -36,7 +22,7 @@ public sealed class MaturityApiTests(InfrastructureFixture infrastructure) : IAs
     [Fact]
     public async Task Indicator_detail_explains_each_level_and_what_is_missing_for_the_next()
     {
-        var detail = await (await Admin().GetAsync("/api/maturity/indicators/24").ShouldBe(HttpStatusCode.OK)).ReadJson();
+        var detail = await Indicator(24);
         Assert.Equal(1, detail.GetProperty("level").GetInt32());
         Assert.Equal("Rintisan", detail.GetProperty("levelName").GetProperty("id").GetString());
         Assert.Equal(5, detail.GetProperty("levels").GetArrayLength());
@@ -83,8 +69,8 @@ public sealed class MaturityApiTests(InfrastructureFixture infrastructure) : IAs
         var assets = rows.Single(r => Convert.ToInt32(r["No"]) == 24);
         Assert.Contains("Program kegiatan", (string?)assets["Kekurangan untuk level berikutnya"]);
 
-        await _factory.CreateClientFor("auditor", _instansi).GetAsync("/api/maturity/report").ShouldBe(HttpStatusCode.OK);
-        await _factory.CreateClientFor("opd-operator", _instansi, "dinkes").GetAsync("/api/maturity/report").ShouldBe(HttpStatusCode.Forbidden);
+        await Auditor().GetAsync("/api/maturity/report").ShouldBe(HttpStatusCode.OK);
+        await Operator("dinkes").GetAsync("/api/maturity/report").ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [Theory]
@@ -106,18 +92,16 @@ public sealed class MaturityApiTests(InfrastructureFixture infrastructure) : IAs
     [Fact]
     public async Task Only_diskominfo_enters_self_assessments_and_nobody_anonymous_reads()
     {
-        await _factory.CreateClientFor("opd-operator", _instansi, "dinkes")
-            .PutAsJsonAsync("/api/maturity/self-assessment/32", new { level = 3, explanation = "x" }).ShouldBe(HttpStatusCode.Forbidden);
-        await _factory.CreateClientFor("auditor", _instansi)
-            .PutAsJsonAsync("/api/maturity/self-assessment/32", new { level = 3, explanation = "x" }).ShouldBe(HttpStatusCode.Forbidden);
-        await _factory.CreateClient().GetAsync("/api/maturity/index").ShouldBe(HttpStatusCode.Unauthorized);
-        await _factory.CreateClient().GetAsync("/api/maturity/stream").ShouldBe(HttpStatusCode.Unauthorized);
+        await Operator("dinkes").PutAsJsonAsync("/api/maturity/self-assessment/32", new { level = 3, explanation = "x" }).ShouldBe(HttpStatusCode.Forbidden);
+        await Auditor().PutAsJsonAsync("/api/maturity/self-assessment/32", new { level = 3, explanation = "x" }).ShouldBe(HttpStatusCode.Forbidden);
+        await Anonymous().GetAsync("/api/maturity/index").ShouldBe(HttpStatusCode.Unauthorized);
+        await Anonymous().GetAsync("/api/maturity/stream").ShouldBe(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
     public async Task Operator_reads_its_own_opd_but_not_another()
     {
-        var op = _factory.CreateClientFor("opd-operator", _instansi, "dinkes");
+        var op = Operator("dinkes");
         await op.GetAsync("/api/maturity/indicators?opd=dinkes").ShouldBe(HttpStatusCode.OK);
         await op.GetAsync("/api/maturity/indicators/24?opd=dishub").ShouldBe(HttpStatusCode.Forbidden);
         await op.GetAsync("/api/maturity/indicators/24/history?opd=dishub").ShouldBe(HttpStatusCode.Forbidden);
@@ -144,17 +128,10 @@ public sealed class MaturityApiTests(InfrastructureFixture infrastructure) : IAs
         }).ShouldBe(HttpStatusCode.BadRequest);
         Assert.Equivalent(new[] { "name", "ictUnitOpd", "perangkatDaerah[0].code", "perangkatDaerah[1].name", "perangkatDaerah[2].code" }, await bad.FieldErrors(), strict: true);
 
-        await _factory.CreateClientFor("opd-operator", _instansi, "dinkes").PutAsJsonAsync("/api/maturity/organisation", new { name = "x" }).ShouldBe(HttpStatusCode.Forbidden);
+        await Operator("dinkes").PutAsJsonAsync("/api/maturity/organisation", new { name = "x" }).ShouldBe(HttpStatusCode.Forbidden);
         await Admin().GetAsync("/api/maturity/organisation").ShouldBe(HttpStatusCode.NotFound);
         await Admin().PutAsJsonAsync("/api/maturity/organisation", Organisation("dinkes", "diskominfo")).ShouldBe(HttpStatusCode.OK);
         var org = await (await Admin().GetAsync("/api/maturity/organisation").ShouldBe(HttpStatusCode.OK)).ReadJson();
         Assert.Equal(2, org.GetProperty("perangkatDaerah").GetArrayLength());
     }
-
-    internal static object Organisation(params string[] codes) => new
-    {
-        name = "Pemerintah Kota Uji",
-        ictUnitOpd = codes.Contains("diskominfo") ? "diskominfo" : null,
-        perangkatDaerah = codes.Select(c => new { code = c, name = c.ToUpperInvariant() }).ToArray(),
-    };
 }

@@ -1,11 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
-using SpbeOps.Testing;
-
 namespace SpbeOps.Risk.Tests.Functional;
 
-[Collection(InfrastructureCollection.Name)]
-public sealed class ContextsApiTests(InfrastructureFixture infrastructure, RiskHost host) : RiskApiTestBase(infrastructure, host), IClassFixture<RiskHost>
+public sealed class ContextsApiTests(InfrastructureFixture infrastructure, RiskHost host) : RiskApiTestBase(infrastructure, host)
 {
     [Fact]
     public async Task Context_takes_the_regulations_defaults_and_is_complete_when_every_section_is_filled()

@@ -1,11 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
-using SpbeOps.Testing;
-
 namespace SpbeOps.Risk.Tests.Functional;
 
-[Collection(InfrastructureCollection.Name)]
-public sealed class GovernanceTests(InfrastructureFixture infrastructure, RiskHost host) : RiskApiTestBase(infrastructure, host), IClassFixture<RiskHost>
+public sealed class GovernanceTests(InfrastructureFixture infrastructure, RiskHost host) : RiskApiTestBase(infrastructure, host)
 {
     [Fact]
     public async Task Indicator_21_governance_records_live_under_api_risks_governance()

@@ -1,18 +1,14 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Marten;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using SpbeOps.Contracts.Assets;
 using SpbeOps.Contracts.Risk;
 using SpbeOps.Risk.Api.Assets;
-using SpbeOps.Testing;
 
 namespace SpbeOps.Risk.Tests.Functional;
 
 /// <summary>What the indicator engine consumes, checked where it is consumed: on the broker.</summary>
-[Collection(InfrastructureCollection.Name)]
-public sealed class IntegrationEventTests(InfrastructureFixture infrastructure, RiskHost host) : RiskApiTestBase(infrastructure, host), IClassFixture<RiskHost>
+public sealed class IntegrationEventTests(InfrastructureFixture infrastructure, RiskHost host) : RiskApiTestBase(infrastructure, host)
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
@@ -75,7 +71,7 @@ public sealed class IntegrationEventTests(InfrastructureFixture infrastructure, 
         await HttpAssertions.Eventually(Load, Wait, "the asset fact");
         await Task.Delay(1500); // let the older and the duplicate message arrive too
         var known = await Load();
-        Assert.Equal((2L, "SIMPUS v2", "pemanfaatan"), (known!.Version, known.Name, known.Stage));
+        Assert.Equal((2L, "SIMPUS v2", "pemanfaatan"), (known!.Version, known.Asset.Name, known.Asset.Stage));
         await using var other = store.QuerySession(Tenants.New());
         Assert.Null(await other.LoadAsync<KnownAsset>(asset)); // facts stay in their instansi
     }

@@ -1,11 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
-using SpbeOps.Testing;
-
 namespace SpbeOps.Risk.Tests.Functional;
 
-[Collection(InfrastructureCollection.Name)]
-public sealed class MonitoringApiTests(InfrastructureFixture infrastructure, RiskHost host) : RiskApiTestBase(infrastructure, host), IClassFixture<RiskHost>
+public sealed class MonitoringApiTests(InfrastructureFixture infrastructure, RiskHost host) : RiskApiTestBase(infrastructure, host)
 {
     [Fact]
     public async Task Quarterly_report_derives_current_besaran_and_trend_and_one_per_quarter()

@@ -1,14 +1,10 @@
-using System.Net;
-using System.Net.Http.Json;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using SpbeOps.Contracts.Assets;
-using SpbeOps.Testing;
 
 namespace SpbeOps.Risk.Tests.Functional;
 
-[Collection(InfrastructureCollection.Name)]
-public sealed class RisksApiTests(InfrastructureFixture infrastructure, RiskHost host) : RiskApiTestBase(infrastructure, host), IClassFixture<RiskHost>
+public sealed class RisksApiTests(InfrastructureFixture infrastructure, RiskHost host) : RiskApiTestBase(infrastructure, host)
 {
     [Fact]
     public async Task Assessment_derives_besaran_level_decision_and_priority()

@@ -1,13 +1,9 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using MiniExcelLibs;
-using SpbeOps.Testing;
 
 namespace SpbeOps.Risk.Tests.Functional;
 
-[Collection(InfrastructureCollection.Name)]
-public sealed class WorkbookTests(InfrastructureFixture infrastructure, RiskHost host) : RiskApiTestBase(infrastructure, host), IClassFixture<RiskHost>
+public sealed class WorkbookTests(InfrastructureFixture infrastructure, RiskHost host) : RiskApiTestBase(infrastructure, host)
 {
     private async Task<byte[]> Export(HttpClient client, string url)
     {

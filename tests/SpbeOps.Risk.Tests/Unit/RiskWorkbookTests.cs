@@ -30,7 +30,7 @@ public sealed class RiskWorkbookTests
         var ctx = Context();
         var asset = Guid.NewGuid();
         var risk = NewRisk(ctx, Assessment() with { AssetIds = [asset] });
-        var known = new Dictionary<Guid, KnownAsset> { [asset] = new() { Id = asset, Name = "Server SIMPEG" } };
+        var known = new Dictionary<Guid, KnownAsset> { [asset] = KnownAsset.From(new("kota-uji", asset, 1, "diskominfo", "hardware", "Server SIMPEG", "pemanfaatan", null, Builders.Now)) };
         using var xlsx = new MemoryStream(RiskWorkbook.Register(ctx, [risk], known));
 
         var sheet = RiskWorkbook.Parse(xlsx);

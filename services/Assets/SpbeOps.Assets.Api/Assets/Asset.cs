@@ -1,6 +1,4 @@
 using SpbeOps.Contracts.Assets;
-using SpbeOps.Records;
-
 namespace SpbeOps.Assets.Api.Assets;
 
 /// <summary>Vocabulary of the register, as the regulation and Pemda practice name things.</summary>

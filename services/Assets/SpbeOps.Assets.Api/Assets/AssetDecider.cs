@@ -1,7 +1,3 @@
-using SpbeOps.Records;
-using SpbeOps.ServiceDefaults;
-using SpbeOps.ServiceDefaults.Problems;
-
 namespace SpbeOps.Assets.Api.Assets;
 
 /// <summary>The register's rules, free of I/O: what a valid asset is and which lifecycle moves are allowed.</summary>

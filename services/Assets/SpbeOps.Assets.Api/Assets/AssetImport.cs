@@ -1,8 +1,4 @@
 using System.Globalization;
-using SpbeOps.Records;
-using SpbeOps.ServiceDefaults.Auth;
-using SpbeOps.ServiceDefaults.Problems;
-
 namespace SpbeOps.Assets.Api.Assets;
 
 public sealed record ImportedAsset(int Row, Guid Id, string Outcome);

@@ -1,11 +1,4 @@
-using Marten;
 using Marten.Pagination;
-using Microsoft.AspNetCore.Http.HttpResults;
-using SpbeOps.Records;
-using SpbeOps.ServiceDefaults;
-using SpbeOps.ServiceDefaults.Auth;
-using SpbeOps.ServiceDefaults.Problems;
-
 namespace SpbeOps.Assets.Api.Assets;
 
 /// <summary>
@@ -23,8 +16,7 @@ public static class AssetsApi
             .WithSummary("Unduh register aset TIK (XLSX) / Download the ICT asset register as XLSX");
         api.MapPost("/import", Import).WithName("ImportAssets")
             .WithSummary("Impor register aset dari XLSX (semua baris atau tidak sama sekali) / Import assets from XLSX, all rows or none");
-        api.MapGet("/{id:guid}", Get).WithName("GetAsset").WithSummary("Satu aset / One asset");
-        api.MapGet("/{id:guid}/history", History).WithName("GetAssetHistory").WithSummary("Riwayat aset dari event-nya / An asset's history, from its events");
+        api.MapRecordReads<Asset>("Asset");
         api.MapPost("/", Register).WithName("RegisterAsset").WithSummary("Daftarkan aset atau aplikasi / Register an asset or application");
         api.MapPut("/{id:guid}", Update).WithName("UpdateAsset").WithSummary("Perbarui data aset / Update an asset's details");
         api.MapPost("/{id:guid}/transitions", Transition).WithName("TransitionAsset")
@@ -89,13 +81,6 @@ public static class AssetsApi
         // One transaction for the whole file: all rows or none.
         return await records.Session.TrySaveChangesAsync(ct) is { } conflict ? conflict : TypedResults.Ok(outcome.Result!);
     }
-
-    public static Task<Results<Ok<Asset>, ProblemHttpResult>> Get(Guid id, Caller caller, IQuerySession session, CancellationToken ct) =>
-        session.ReadAsync<Asset>(id, caller, ct);
-
-    public static Task<Results<Ok<IReadOnlyList<HistoryEntry<Asset>>>, ProblemHttpResult>> History(
-        Guid id, Caller caller, IQuerySession session, CancellationToken ct) =>
-        session.HistoryAsync<Asset>(id, caller, ct);
 
     public static Task<Results<Created<Asset>, ValidationProblem, ProblemHttpResult>> Register(
         AssetRequest request, RecordWriter records, CancellationToken ct) =>

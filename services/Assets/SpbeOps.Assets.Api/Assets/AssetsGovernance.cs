@@ -1,5 +1,3 @@
-using SpbeOps.Governance;
-
 namespace SpbeOps.Assets.Api.Assets;
 
 public static class AssetsGovernance

@@ -1,8 +1,3 @@
-using SpbeOps.Assets.Api.Assets;
-using SpbeOps.Governance;
-using SpbeOps.Messaging;
-using SpbeOps.Records;
-
 namespace SpbeOps.Assets.Api.Extensions;
 
 public static class Extensions

@@ -1,9 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using SpbeOps.Indicators.Rubric;
-using SpbeOps.ServiceDefaults.Auth;
-using SpbeOps.ServiceDefaults.Problems;
-
 namespace SpbeOps.Indicators.Api.Evaluations;
 
 /// <summary>

@@ -1,13 +1,7 @@
-using Marten;
 using SpbeOps.Indicators.Api.Evaluations;
-using SpbeOps.Indicators.Api.Facts;
 using SpbeOps.Indicators.Api.Live;
-using SpbeOps.Indicators.Api.Maturity;
 using SpbeOps.Indicators.Api.Metrics;
 using SpbeOps.Indicators.Api.Organisation;
-using SpbeOps.Indicators.Rubric;
-using SpbeOps.Messaging;
-
 namespace SpbeOps.Indicators.Api.Extensions;
 
 public static class Extensions

@@ -1,4 +1,3 @@
-using Marten;
 using SpbeOps.Indicators.Api.Organisation;
 
 namespace SpbeOps.Indicators.Api.Facts;

@@ -1,27 +1,45 @@
+using SpbeOps.Contracts.Assets;
+using SpbeOps.Contracts.Governance;
+using SpbeOps.Contracts.Risk;
+
 namespace SpbeOps.Indicators.Api.Facts;
 
 /// <summary>
 /// The latest known state of one record of another service, as its integration events told it. Each fact keeps
 /// the producer's version: an older or repeated message never overwrites a newer one (order-tolerant consumers).
 /// </summary>
-public interface IFact : SpbeOps.Messaging.ILearnedRecord;
+public interface IFact : ILearnedRecord;
 
-public sealed class AssetFact : IFact
+/// <summary>What every fact keeps: the source record's id, the producer's version, and when it changed.</summary>
+public abstract class Fact : IFact
 {
     public Guid Id { get; set; }
     public long Version { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>A fact about a record of one perangkat daerah.</summary>
+public abstract class OpdFact : Fact
+{
     public string Opd { get; set; } = "";
+}
+
+public sealed class AssetFact : OpdFact
+{
     public string Kind { get; set; } = "";
     public string Name { get; set; } = "";
     public string Stage { get; set; } = "";
     public string? ApplicationType { get; set; }
-    public DateTimeOffset UpdatedAt { get; set; }
+
+    public static AssetFact From(AssetChangedIntegrationEvent m) => new()
+    {
+        Id = m.AssetId, Version = m.Version, UpdatedAt = m.OccurredAt, Opd = m.Opd, Kind = m.Kind, Name = m.Name, Stage = m.Stage,
+        ApplicationType = m.ApplicationType,
+    };
 }
 
-public sealed class GovernanceFact : IFact
+public sealed class GovernanceFact : Fact
 {
-    public Guid Id { get; set; }
-    public long Version { get; set; }
     public int Indicator { get; set; }
     public string RecordType { get; set; } = "";
     public string Title { get; set; } = "";
@@ -39,29 +57,35 @@ public sealed class GovernanceFact : IFact
     public string? Status { get; set; }
     public DateOnly? CompletedOn { get; set; }
     public bool Withdrawn { get; set; }
-    public DateTimeOffset UpdatedAt { get; set; }
+
+    public static GovernanceFact From(GovernanceRecordChangedIntegrationEvent m) => new()
+    {
+        Id = m.RecordId, Version = m.Version, UpdatedAt = m.OccurredAt, Indicator = m.Indicator, RecordType = m.RecordType, Title = m.Title,
+        PolicyKind = m.PolicyKind, Issuer = m.Issuer, IssuerOpd = m.IssuerOpd, AllOpd = m.AllOpd, ScopeOpds = [.. m.ScopeOpds], Covers = [.. m.Covers],
+        Date = m.Date, EndDate = m.EndDate, ValidFrom = m.ValidFrom, ValidUntil = m.ValidUntil, ReviewId = m.ReviewId, Status = m.Status,
+        CompletedOn = m.CompletedOn, Withdrawn = m.Withdrawn,
+    };
 
     public bool AppliesTo(string? opd) => opd is null || AllOpd || ScopeOpds.Contains(opd, StringComparer.OrdinalIgnoreCase);
 
     public bool InForceOn(DateOnly day) => !Withdrawn && (ValidFrom ?? Date) is { } from && from <= day && (ValidUntil is null || ValidUntil >= day);
 }
 
-public sealed class RiskContextFact : IFact
+public sealed class RiskContextFact : OpdFact
 {
-    public Guid Id { get; set; }
-    public long Version { get; set; }
-    public string Opd { get; set; } = "";
     public int PeriodYear { get; set; }
     public bool Complete { get; set; }
     public string ApprovalStatus { get; set; } = "";
-    public DateTimeOffset UpdatedAt { get; set; }
+
+    public static RiskContextFact From(RiskContextChangedIntegrationEvent m) => new()
+    {
+        Id = m.ContextId, Version = m.Version, UpdatedAt = m.OccurredAt, Opd = m.Opd, PeriodYear = m.PeriodYear, Complete = m.Complete,
+        ApprovalStatus = m.ApprovalStatus,
+    };
 }
 
-public sealed class RiskFact : IFact
+public sealed class RiskFact : OpdFact
 {
-    public Guid Id { get; set; }
-    public long Version { get; set; }
-    public string Opd { get; set; } = "";
     public int PeriodYear { get; set; }
     public string RiskType { get; set; } = "";
     public string Category { get; set; } = "";
@@ -72,18 +96,26 @@ public sealed class RiskFact : IFact
     public bool TreatmentDecided { get; set; }
     public string ApprovalStatus { get; set; } = "";
     public bool Withdrawn { get; set; }
-    public DateTimeOffset UpdatedAt { get; set; }
+
+    public static RiskFact From(RiskChangedIntegrationEvent m) => new()
+    {
+        Id = m.RiskId, Version = m.Version, UpdatedAt = m.OccurredAt, Opd = m.Opd, PeriodYear = m.PeriodYear, RiskType = m.RiskType,
+        Category = m.Category, Besaran = m.Besaran, ResidualBesaran = m.ResidualBesaran, AboveAppetite = m.AboveAppetite,
+        AssessmentComplete = m.AssessmentComplete, TreatmentDecided = m.TreatmentDecided, ApprovalStatus = m.ApprovalStatus, Withdrawn = m.Withdrawn,
+    };
 }
 
-public sealed class RiskMonitoringFact : IFact
+public sealed class RiskMonitoringFact : OpdFact
 {
-    public Guid Id { get; set; }
-    public long Version { get; set; }
-    public string Opd { get; set; } = "";
     public int PeriodYear { get; set; }
     public string Kind { get; set; } = "";
     public int? Quarter { get; set; }
     public DateOnly ReportedOn { get; set; }
     public string ApprovalStatus { get; set; } = "";
-    public DateTimeOffset UpdatedAt { get; set; }
+
+    public static RiskMonitoringFact From(RiskMonitoringRecordedIntegrationEvent m) => new()
+    {
+        Id = m.MonitoringId, Version = m.Version, UpdatedAt = m.OccurredAt, Opd = m.Opd, PeriodYear = m.PeriodYear, Kind = m.Kind,
+        Quarter = m.Quarter, ReportedOn = m.ReportedOn, ApprovalStatus = m.ApprovalStatus,
+    };
 }

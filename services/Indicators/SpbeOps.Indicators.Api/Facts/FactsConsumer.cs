@@ -1,11 +1,7 @@
-using Marten;
 using MassTransit;
 using SpbeOps.Contracts.Assets;
 using SpbeOps.Contracts.Governance;
 using SpbeOps.Contracts.Risk;
-using SpbeOps.Indicators.Api.Maturity;
-using SpbeOps.Messaging;
-
 namespace SpbeOps.Indicators.Api.Facts;
 
 /// <summary>
@@ -23,60 +19,22 @@ public sealed class FactsConsumer(IDocumentStore store, MaturityEngine engine, I
     public const int AssetIndicator = 24;
     public const int RiskIndicator = 21;
 
-    public Task Consume(ConsumeContext<AssetChangedIntegrationEvent> context)
-    {
-        var m = context.Message;
-        return Apply(context, m.Instansi, new AssetFact
-        {
-            Id = m.AssetId, Version = m.Version, Opd = m.Opd, Kind = m.Kind, Name = m.Name, Stage = m.Stage,
-            ApplicationType = m.ApplicationType, UpdatedAt = m.OccurredAt,
-        }, AssetIndicator, $"aset / asset '{m.Name}' ({m.Opd}): {m.Stage}");
-    }
+    public Task Consume(ConsumeContext<AssetChangedIntegrationEvent> c) =>
+        Apply(c, c.Message.Instansi, AssetFact.From(c.Message), AssetIndicator, $"aset / asset '{c.Message.Name}' ({c.Message.Opd}): {c.Message.Stage}");
 
-    public Task Consume(ConsumeContext<GovernanceRecordChangedIntegrationEvent> context)
-    {
-        var m = context.Message;
-        return Apply(context, m.Instansi, new GovernanceFact
-        {
-            Id = m.RecordId, Version = m.Version, Indicator = m.Indicator, RecordType = m.RecordType, Title = m.Title,
-            PolicyKind = m.PolicyKind, Issuer = m.Issuer, IssuerOpd = m.IssuerOpd, AllOpd = m.AllOpd,
-            ScopeOpds = [.. m.ScopeOpds], Covers = [.. m.Covers], Date = m.Date, EndDate = m.EndDate,
-            ValidFrom = m.ValidFrom, ValidUntil = m.ValidUntil, ReviewId = m.ReviewId, Status = m.Status,
-            CompletedOn = m.CompletedOn, Withdrawn = m.Withdrawn, UpdatedAt = m.OccurredAt,
-        }, m.Indicator, $"{m.RecordType} '{m.Title}'{(m.Withdrawn ? " dicabut / withdrawn" : "")}");
-    }
+    public Task Consume(ConsumeContext<GovernanceRecordChangedIntegrationEvent> c) =>
+        Apply(c, c.Message.Instansi, GovernanceFact.From(c.Message), c.Message.Indicator,
+            $"{c.Message.RecordType} '{c.Message.Title}'{(c.Message.Withdrawn ? " dicabut / withdrawn" : "")}");
 
-    public Task Consume(ConsumeContext<RiskContextChangedIntegrationEvent> context)
-    {
-        var m = context.Message;
-        return Apply(context, m.Instansi, new RiskContextFact
-        {
-            Id = m.ContextId, Version = m.Version, Opd = m.Opd, PeriodYear = m.PeriodYear, Complete = m.Complete,
-            ApprovalStatus = m.ApprovalStatus, UpdatedAt = m.OccurredAt,
-        }, RiskIndicator, $"konteks risiko / risk context {m.Opd} {m.PeriodYear}");
-    }
+    public Task Consume(ConsumeContext<RiskContextChangedIntegrationEvent> c) =>
+        Apply(c, c.Message.Instansi, RiskContextFact.From(c.Message), RiskIndicator, $"konteks risiko / risk context {c.Message.Opd} {c.Message.PeriodYear}");
 
-    public Task Consume(ConsumeContext<RiskChangedIntegrationEvent> context)
-    {
-        var m = context.Message;
-        return Apply(context, m.Instansi, new RiskFact
-        {
-            Id = m.RiskId, Version = m.Version, Opd = m.Opd, PeriodYear = m.PeriodYear, RiskType = m.RiskType,
-            Category = m.Category, Besaran = m.Besaran, ResidualBesaran = m.ResidualBesaran, AboveAppetite = m.AboveAppetite,
-            AssessmentComplete = m.AssessmentComplete, TreatmentDecided = m.TreatmentDecided,
-            ApprovalStatus = m.ApprovalStatus, Withdrawn = m.Withdrawn, UpdatedAt = m.OccurredAt,
-        }, RiskIndicator, $"risiko / risk {m.Opd}: {m.Category} (besaran {m.Besaran})");
-    }
+    public Task Consume(ConsumeContext<RiskChangedIntegrationEvent> c) =>
+        Apply(c, c.Message.Instansi, RiskFact.From(c.Message), RiskIndicator, $"risiko / risk {c.Message.Opd}: {c.Message.Category} (besaran {c.Message.Besaran})");
 
-    public Task Consume(ConsumeContext<RiskMonitoringRecordedIntegrationEvent> context)
-    {
-        var m = context.Message;
-        return Apply(context, m.Instansi, new RiskMonitoringFact
-        {
-            Id = m.MonitoringId, Version = m.Version, Opd = m.Opd, PeriodYear = m.PeriodYear, Kind = m.Kind,
-            Quarter = m.Quarter, ReportedOn = m.ReportedOn, ApprovalStatus = m.ApprovalStatus, UpdatedAt = m.OccurredAt,
-        }, RiskIndicator, $"pemantauan risiko / risk monitoring {m.Opd} {m.Kind} {m.ReportedOn:yyyy-MM-dd}");
-    }
+    public Task Consume(ConsumeContext<RiskMonitoringRecordedIntegrationEvent> c) =>
+        Apply(c, c.Message.Instansi, RiskMonitoringFact.From(c.Message), RiskIndicator,
+            $"pemantauan risiko / risk monitoring {c.Message.Opd} {c.Message.Kind} {c.Message.ReportedOn:yyyy-MM-dd}");
 
     private Task Apply<TFact>(ConsumeContext context, string instansi, TFact fact, int indicator, string what) where TFact : class, IFact =>
         store.ConsumeOnceAsync(context, nameof(FactsConsumer), instansi, async (session, ct) =>

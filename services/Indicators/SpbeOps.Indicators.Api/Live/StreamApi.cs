@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
-using SpbeOps.ServiceDefaults.Auth;
-
 namespace SpbeOps.Indicators.Api.Live;
 
 public sealed class LiveOptions

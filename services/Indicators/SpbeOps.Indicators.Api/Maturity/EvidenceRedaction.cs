@@ -1,5 +1,3 @@
-using SpbeOps.Indicators.Rubric;
-
 namespace SpbeOps.Indicators.Api.Maturity;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using SpbeOps.Indicators.Api.Facts;
-using SpbeOps.Indicators.Rubric;
-using SpbeOps.ServiceDefaults;
-using SpbeOps.ServiceDefaults.Auth;
-using SpbeOps.ServiceDefaults.Problems;
-
 namespace SpbeOps.Indicators.Api.Maturity;
 
 public sealed record IndicatorSummary(int Number, string Name, int Aspect, int Level, string Source);

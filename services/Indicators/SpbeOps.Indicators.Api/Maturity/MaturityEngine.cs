@@ -1,8 +1,4 @@
-using Marten;
-using SpbeOps.Indicators.Api.Facts;
 using SpbeOps.Indicators.Api.Metrics;
-using SpbeOps.Indicators.Rubric;
-
 namespace SpbeOps.Indicators.Api.Maturity;
 
 /// <summary>

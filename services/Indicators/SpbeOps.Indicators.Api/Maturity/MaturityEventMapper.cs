@@ -1,7 +1,5 @@
 using JasperFx.Events;
 using SpbeOps.Contracts.Maturity;
-using SpbeOps.Messaging;
-
 namespace SpbeOps.Indicators.Api.Maturity;
 
 internal sealed class MaturityEventMapper : IIntegrationEventMapper

@@ -1,6 +1,4 @@
 using MiniExcelLibs;
-using SpbeOps.Indicators.Rubric;
-
 namespace SpbeOps.Indicators.Api.Maturity;
 
 /// <summary>One indicator's line of the self-assessment report.</summary>

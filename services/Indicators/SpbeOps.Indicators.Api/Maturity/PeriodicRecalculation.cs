@@ -1,8 +1,5 @@
 using JasperFx;
-using Marten;
 using Marten.Schema;
-using SpbeOps.Indicators.Api.Facts;
-
 namespace SpbeOps.Indicators.Api.Maturity;
 
 /// <summary>An instansi the engine has facts for (one global list, not per tenant).</summary>

@@ -1,6 +1,3 @@
-using SpbeOps.Indicators.Api.Facts;
-using SpbeOps.Indicators.Rubric;
-
 namespace SpbeOps.Indicators.Api.Metrics;
 
 /// <summary>What one metric is computed for: an indicator, the instansi (<see cref="Opd"/> null) or one OPD, on a day.</summary>

@@ -1,11 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using SpbeOps.Indicators.Api.Facts;
-using SpbeOps.Indicators.Api.Maturity;
-using SpbeOps.ServiceDefaults;
-using SpbeOps.ServiceDefaults.Auth;
-using SpbeOps.ServiceDefaults.Problems;
-
 namespace SpbeOps.Indicators.Api.Organisation;
 
 public sealed record PerangkatDaerahRequest(string? Code, string? Name);

@@ -12,7 +12,7 @@ public sealed record IndexResult(
     IReadOnlyList<ScoreRow> Domains,
     IReadOnlyList<ScoreRow> Aspects);
 
-/// <summary>The arithmetic of PermenPANRB 59/2020 Lampiran I B.3–B.5 (ARCHITECTURE decision 7).</summary>
+/// <summary>The arithmetic of PermenPANRB 59/2020 Lampiran I B.3–B.5 (docs/architecture.md decision 7).</summary>
 /// <remarks>
 /// Indeks Aspek = Σ(NI×BI)/BA; Indeks Domain = Σ(NA×BA)/BD; Indeks SPBE = Σ(ND×BD)/100, weights in percent.
 /// Intermediate values are not rounded; returned values are rounded to 2 decimals (away from zero). The predicate
@@ -59,13 +59,7 @@ public static class IndexCalculator
         var aspectIndex = rubric.Aspects.ToDictionary(a => a.Number, a => aspectSum[a.Number] / a.Weight);
         var domainIndex = rubric.Domains.ToDictionary(d => d.Number, d => domainSum[d.Number] / d.Weight);
         var index = rubric.Domains.Sum(d => domainSum[d.Number]) / 100m;
-        var predicate = rubric.PredicateFor(Round(index));
-        return new IndexResult(
-            Round(index),
-            predicate.Name.Id,
-            predicate.Name.En,
-            rubric.Domains.Select(d => new ScoreRow(d.Number, d.Name.Id, d.Weight, Round(domainIndex[d.Number]))).ToArray(),
-            rubric.Aspects.Select(a => new ScoreRow(a.Number, a.Name.Id, a.Weight, Round(aspectIndex[a.Number]))).ToArray());
+        return Result(rubric, index, domainIndex, rubric.Aspects.Select(a => new ScoreRow(a.Number, a.Name.Id, a.Weight, Round(aspectIndex[a.Number]))).ToArray());
     }
 
     /// <summary>The index from given domain indices (e.g. to check a published LHE). Aspects are not known, so
@@ -82,13 +76,15 @@ public static class IndexCalculator
             throw new ArgumentException($"Domain {domain.Number} ({domain.Name.Id}) has no index.", nameof(domainIndices));
 
         var index = rubric.Domains.Sum(d => domainIndices[d.Number] * d.Weight) / 100m;
+        return Result(rubric, index, domainIndices, []);
+    }
+
+    /// <summary>The index reported to two decimals, and its predicate taken from that reported value (decision 7).</summary>
+    private static IndexResult Result(SpbeRubric rubric, decimal index, IReadOnlyDictionary<int, decimal> domainIndex, ScoreRow[] aspects)
+    {
         var predicate = rubric.PredicateFor(Round(index));
-        return new IndexResult(
-            Round(index),
-            predicate.Name.Id,
-            predicate.Name.En,
-            rubric.Domains.Select(d => new ScoreRow(d.Number, d.Name.Id, d.Weight, Round(domainIndices[d.Number]))).ToArray(),
-            []);
+        return new IndexResult(Round(index), predicate.Name.Id, predicate.Name.En,
+            rubric.Domains.Select(d => new ScoreRow(d.Number, d.Name.Id, d.Weight, Round(domainIndex[d.Number]))).ToArray(), aspects);
     }
 
     /// <summary>The predicate band (P59 Tabel 13) of an index, using the shipped rubric's bands.</summary>

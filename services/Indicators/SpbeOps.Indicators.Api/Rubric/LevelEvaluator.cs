@@ -35,7 +35,7 @@ public sealed record LevelAssessment(
     IReadOnlyList<CriterionResult> MissingForNextLevel,
     LocalizedText? Note);
 
-/// <summary>Turns metrics into an indicator level using the rubric's criteria (ARCHITECTURE decision 6).</summary>
+/// <summary>Turns metrics into an indicator level using the rubric's criteria (docs/architecture.md decision 6).</summary>
 public static class LevelEvaluator
 {
     public const int Floor = 1;

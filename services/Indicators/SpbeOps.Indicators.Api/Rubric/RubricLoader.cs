@@ -5,7 +5,7 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace SpbeOps.Indicators.Rubric;
 
-/// <summary>Loads and validates the rubric (ARCHITECTURE decision 5: the rubric is data).</summary>
+/// <summary>Loads and validates the rubric (docs/architecture.md decision 5: the rubric is data).</summary>
 public static class RubricLoader
 {
     /// <summary>Logical name of the embedded <c>Rubric/rubric.yaml</c> (see the Api csproj).</summary>

@@ -1,8 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using SpbeOps.Records;
-using SpbeOps.Risk.Api.Contexts;
-
 namespace SpbeOps.Risk.Api.Approval;
 
 /// <summary>The one approval endpoint every approvable record of this service maps (<c>POST …/{id}/approval</c>).</summary>

@@ -1,8 +1,3 @@
-using SpbeOps.Records;
-using SpbeOps.Risk.Api.Contexts;
-using SpbeOps.ServiceDefaults.Auth;
-using SpbeOps.ServiceDefaults.Problems;
-
 namespace SpbeOps.Risk.Api.Approval;
 
 /// <summary>A record that moves Pengelola → Koordinator → Pemilik Risiko: a context, a risk, a monitoring report.</summary>

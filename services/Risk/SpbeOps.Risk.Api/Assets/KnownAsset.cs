@@ -1,8 +1,5 @@
-using Marten;
 using MassTransit;
 using SpbeOps.Contracts.Assets;
-using SpbeOps.Messaging;
-
 namespace SpbeOps.Risk.Api.Assets;
 
 /// <summary>
@@ -13,18 +10,11 @@ public sealed class KnownAsset : ILearnedRecord
 {
     public Guid Id { get; set; }
     public long Version { get; set; }
-    public string Opd { get; set; } = "";
-    public string Kind { get; set; } = "";
-    public string Name { get; set; } = "";
-    public string Stage { get; set; } = "";
-    public string? ApplicationType { get; set; }
-    public DateTimeOffset ChangedAt { get; set; }
 
-    public static KnownAsset From(AssetChangedIntegrationEvent m) => new()
-    {
-        Id = m.AssetId, Version = m.Version, Opd = m.Opd, Kind = m.Kind, Name = m.Name, Stage = m.Stage,
-        ApplicationType = m.ApplicationType, ChangedAt = m.OccurredAt,
-    };
+    /// <summary>The asset as its latest integration event told it.</summary>
+    public required AssetChangedIntegrationEvent Asset { get; set; }
+
+    public static KnownAsset From(AssetChangedIntegrationEvent m) => new() { Id = m.AssetId, Version = m.Version, Asset = m };
 }
 
 /// <summary>Keeps <see cref="KnownAsset"/> current, duplicate-safe and order-tolerant (docs/architecture.md decision 15).</summary>

@@ -1,9 +1,4 @@
 using System.Text.RegularExpressions;
-using SpbeOps.Records;
-using SpbeOps.Risk.Api.Approval;
-using SpbeOps.ServiceDefaults;
-using SpbeOps.ServiceDefaults.Problems;
-
 namespace SpbeOps.Risk.Api.Contexts;
 
 /// <summary>The rules of a risk context (Formulir 2.x), free of I/O: what a valid context is and when it is complete.</summary>

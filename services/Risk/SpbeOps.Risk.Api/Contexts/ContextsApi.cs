@@ -1,11 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using SpbeOps.Records;
-using SpbeOps.Risk.Api.Approval;
-using SpbeOps.Risk.Api.Risks;
-using SpbeOps.ServiceDefaults.Auth;
-using SpbeOps.ServiceDefaults.Problems;
-
 namespace SpbeOps.Risk.Api.Contexts;
 
 /// <summary>
@@ -22,8 +14,7 @@ public static class ContextsApi
         api.MapGet("/", List).WithName("ListRiskContexts").WithSummary("Daftar konteks risiko / List risk contexts");
         api.MapGet("/defaults", Defaults).WithName("GetRiskContextDefaults")
             .WithSummary("Nilai bawaan PermenPANRB 5/2020 / The regulation's defaults (categories, areas, criteria, matrix, levels)");
-        api.MapGet("/{id:guid}", Get).WithName("GetRiskContext").WithSummary("Satu konteks risiko / One risk context");
-        api.MapGet("/{id:guid}/history", History).WithName("GetRiskContextHistory").WithSummary("Riwayat konteks / A context's history");
+        api.MapRecordReads<RiskContext>("RiskContext");
         api.MapPost("/", Define).WithName("DefineRiskContext").WithSummary("Tetapkan konteks risiko (Formulir 2.x) / Set a risk context");
         api.MapPut("/{id:guid}", Revise).WithName("ReviseRiskContext").WithSummary("Perbarui konteks risiko / Revise a risk context");
         // The context's own structure (Formulir 2.3) names who may move it.
@@ -46,13 +37,6 @@ public static class ContextsApi
         RiskContextDefaults.Categories(), RiskContextDefaults.ImpactAreas(), RiskContextDefaults.Likelihood(), RiskContextDefaults.Impact(),
         RiskMatrix.Official(), RiskMatrix.OfficialBands(), RiskContextDefaults.ExampleAppetite(), RiskVocabulary.RiskTypes,
         RiskVocabulary.PositiveOptions, RiskVocabulary.NegativeOptions, RiskVocabulary.MonitoringKinds));
-
-    public static Task<Results<Ok<RiskContext>, ProblemHttpResult>> Get(Guid id, Caller caller, IQuerySession session, CancellationToken ct) =>
-        session.ReadAsync<RiskContext>(id, caller, ct);
-
-    public static Task<Results<Ok<IReadOnlyList<HistoryEntry<RiskContext>>>, ProblemHttpResult>> History(
-        Guid id, Caller caller, IQuerySession session, CancellationToken ct) =>
-        session.HistoryAsync<RiskContext>(id, caller, ct);
 
     public static async Task<Results<Created<RiskContext>, ValidationProblem, ProblemHttpResult>> Define(
         RiskContextRequest request, RecordWriter records, CancellationToken ct)

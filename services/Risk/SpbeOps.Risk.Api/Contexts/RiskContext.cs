@@ -1,7 +1,4 @@
 using SpbeOps.Contracts.Risk;
-using SpbeOps.Records;
-using SpbeOps.Risk.Api.Approval;
-
 namespace SpbeOps.Risk.Api.Contexts;
 
 /// <summary>Formulir 2.2: sasaran UPR, sasaran SPBE, indikator kinerja SPBE and its target.</summary>

@@ -1,13 +1,5 @@
 using Marten.Schema;
 using Marten.Schema.Indexing.Unique;
-using SpbeOps.Governance;
-using SpbeOps.Messaging;
-using SpbeOps.Records;
-using SpbeOps.Risk.Api.Assets;
-using SpbeOps.Risk.Api.Contexts;
-using SpbeOps.Risk.Api.Monitoring;
-using SpbeOps.Risk.Api.Risks;
-
 namespace SpbeOps.Risk.Api.Extensions;
 
 public static class Extensions

@@ -1,12 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using SpbeOps.Records;
-using SpbeOps.Risk.Api.Approval;
-using SpbeOps.Risk.Api.Contexts;
-using SpbeOps.Risk.Api.Risks;
-using SpbeOps.ServiceDefaults.Auth;
-using SpbeOps.ServiceDefaults.Problems;
-
 namespace SpbeOps.Risk.Api.Monitoring;
 
 /// <summary>
@@ -20,8 +11,7 @@ public static class MonitoringApi
         var api = app.MapGroup("api/risks/monitoring").WithTags("Risk monitoring").RequireAuthorization(SpbePolicies.Member);
 
         api.MapGet("/", List).WithName("ListRiskMonitoring").WithSummary("Daftar laporan pemantauan / List monitoring reports");
-        api.MapGet("/{id:guid}", Get).WithName("GetRiskMonitoring").WithSummary("Satu laporan pemantauan / One monitoring report");
-        api.MapGet("/{id:guid}/history", History).WithName("GetRiskMonitoringHistory").WithSummary("Riwayat laporan / A report's history");
+        api.MapRecordReads<MonitoringReport>("RiskMonitoring");
         api.MapPost("/", Report).WithName("RecordRiskMonitoring").WithSummary("Catat laporan pemantauan (Formulir 5.0) / Record a monitoring report");
         api.MapPut("/{id:guid}", Revise).WithName("ReviseRiskMonitoring").WithSummary("Perbarui laporan pemantauan / Revise a monitoring report");
         api.MapApproval<MonitoringReport>("StepRiskMonitoringApproval", async (report, session, ct) => (await session.LoadAsync<RiskContext>(report.ContextId, ct))?.Structure);
@@ -41,13 +31,6 @@ public static class MonitoringApi
         var items = await query.OrderBy(m => m.Opd).ThenByDescending(m => m.PeriodYear).ThenBy(m => m.ReportedOn).ToListAsync(ct);
         return TypedResults.Ok<IReadOnlyList<MonitoringReport>>(items.ToList());
     }
-
-    public static Task<Results<Ok<MonitoringReport>, ProblemHttpResult>> Get(Guid id, Caller caller, IQuerySession session, CancellationToken ct) =>
-        session.ReadAsync<MonitoringReport>(id, caller, ct);
-
-    public static Task<Results<Ok<IReadOnlyList<HistoryEntry<MonitoringReport>>>, ProblemHttpResult>> History(
-        Guid id, Caller caller, IQuerySession session, CancellationToken ct) =>
-        session.HistoryAsync<MonitoringReport>(id, caller, ct);
 
     public static async Task<Results<Created<MonitoringReport>, ValidationProblem, ProblemHttpResult>> Report(
         MonitoringRequest request, RecordWriter records, CancellationToken ct)

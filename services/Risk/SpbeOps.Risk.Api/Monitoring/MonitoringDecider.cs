@@ -1,10 +1,3 @@
-using SpbeOps.Records;
-using SpbeOps.Risk.Api.Approval;
-using SpbeOps.Risk.Api.Contexts;
-using SpbeOps.Risk.Api.Risks;
-using SpbeOps.ServiceDefaults;
-using SpbeOps.ServiceDefaults.Problems;
-
 namespace SpbeOps.Risk.Api.Monitoring;
 
 /// <summary>The rules of monitoring reports (Formulir 5.0), free of I/O.</summary>

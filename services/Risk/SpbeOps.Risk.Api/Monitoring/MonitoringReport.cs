@@ -1,7 +1,4 @@
 using SpbeOps.Contracts.Risk;
-using SpbeOps.Records;
-using SpbeOps.Risk.Api.Approval;
-
 namespace SpbeOps.Risk.Api.Monitoring;
 
 /// <summary>

@@ -1,10 +1,4 @@
 using System.Text.RegularExpressions;
-using SpbeOps.Records;
-using SpbeOps.Risk.Api.Approval;
-using SpbeOps.Risk.Api.Contexts;
-using SpbeOps.ServiceDefaults;
-using SpbeOps.ServiceDefaults.Problems;
-
 namespace SpbeOps.Risk.Api.Risks;
 
 /// <summary>

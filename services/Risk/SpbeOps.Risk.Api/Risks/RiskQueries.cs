@@ -1,8 +1,3 @@
-using Marten;
-using SpbeOps.Records;
-using SpbeOps.Risk.Api.Assets;
-using SpbeOps.Risk.Api.Contexts;
-
 namespace SpbeOps.Risk.Api.Risks;
 
 /// <summary>What the register's features look up before a decider decides: the context, the known assets, the codes.</summary>

@@ -1,12 +1,4 @@
-using Marten;
 using Marten.Pagination;
-using Microsoft.AspNetCore.Http.HttpResults;
-using SpbeOps.Records;
-using SpbeOps.Risk.Api.Approval;
-using SpbeOps.Risk.Api.Contexts;
-using SpbeOps.ServiceDefaults.Auth;
-using SpbeOps.ServiceDefaults.Problems;
-
 namespace SpbeOps.Risk.Api.Risks;
 
 /// <summary>
@@ -21,7 +13,7 @@ public static class RisksApi
 
         api.MapGet("/", List).WithName("ListRisks").WithSummary("Register risiko dengan filter dan halaman / The risk register with filters and paging");
         api.MapGet("/{id:guid}", Get).WithName("GetRisk").WithSummary("Satu risiko / One risk");
-        api.MapGet("/{id:guid}/history", History).WithName("GetRiskHistory").WithSummary("Riwayat risiko / A risk's history");
+        api.MapRecordReads<RegisteredRisk>("Risk", get: false);
         api.MapPost("/", Identify).WithName("IdentifyRisk").WithSummary("Catat penilaian risiko (Formulir 3.0) / Record a risk assessment");
         api.MapPut("/{id:guid}", Revise).WithName("ReviseRisk").WithSummary("Perbarui penilaian risiko / Revise a risk assessment");
         api.MapPost("/{id:guid}/withdrawal", Withdraw).WithName("WithdrawRisk").WithSummary("Cabut risiko dari register / Withdraw a risk");
@@ -74,10 +66,6 @@ public static class RisksApi
         await RiskQueries.FillPriorities(session, [risk], ct);
         return TypedResults.Ok(risk);
     }
-
-    public static Task<Results<Ok<IReadOnlyList<HistoryEntry<RegisteredRisk>>>, ProblemHttpResult>> History(
-        Guid id, Caller caller, IQuerySession session, CancellationToken ct) =>
-        session.HistoryAsync<RegisteredRisk>(id, caller, ct);
 
     public static async Task<Results<Created<RegisteredRisk>, ValidationProblem, ProblemHttpResult>> Identify(
         RiskRequest request, RecordWriter records, CancellationToken ct)

@@ -1,9 +1,3 @@
-using SpbeOps.Records;
-using SpbeOps.Risk.Api.Approval;
-using SpbeOps.Risk.Api.Contexts;
-using SpbeOps.Risk.Api.Risks;
-using SpbeOps.ServiceDefaults.Problems;
-
 namespace SpbeOps.Risk.Api.Workbooks;
 
 /// <summary>

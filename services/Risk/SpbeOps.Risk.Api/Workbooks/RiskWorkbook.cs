@@ -2,11 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
-using SpbeOps.Risk.Api.Assets;
-using SpbeOps.Risk.Api.Contexts;
-using SpbeOps.Risk.Api.Monitoring;
-using SpbeOps.Risk.Api.Risks;
-
 namespace SpbeOps.Risk.Api.Workbooks;
 
 /// <summary>
@@ -75,7 +70,7 @@ public static partial class RiskWorkbook
                 ++n, r.Code, r.Objective, RiskVocabulary.TypeName(r.RiskType), r.Event, r.Cause, ctx.CategoryName(r.Category), r.Impact,
                 ctx.ImpactAreaName(r.ImpactArea), r.ExistingControls, r.LikelihoodLevel, r.LikelihoodExplanation, r.ImpactLevel,
                 r.ImpactExplanation, r.Besaran, $"{r.LevelName} ({r.LevelColour})", r.Decision, r.Priority,
-                string.Join("; ", r.AssetIds.Select(id => assets.TryGetValue(id, out var a) ? $"{a.Name} ({id})" : id.ToString())),
+                string.Join("; ", r.AssetIds.Select(id => assets.TryGetValue(id, out var a) ? $"{a.Asset.Name} ({id})" : id.ToString())),
                 r.ApprovalStatus,
             ]));
         }

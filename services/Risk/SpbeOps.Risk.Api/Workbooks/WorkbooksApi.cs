@@ -1,14 +1,3 @@
-using Marten;
-using Microsoft.AspNetCore.Http.HttpResults;
-using SpbeOps.Records;
-using SpbeOps.Risk.Api.Assets;
-using SpbeOps.Risk.Api.Contexts;
-using SpbeOps.Risk.Api.Monitoring;
-using SpbeOps.Risk.Api.Risks;
-using SpbeOps.ServiceDefaults;
-using SpbeOps.ServiceDefaults.Auth;
-using SpbeOps.ServiceDefaults.Problems;
-
 namespace SpbeOps.Risk.Api.Workbooks;
 
 public sealed record ImportedRow(int Row, string Code, Guid RiskId, string Outcome);

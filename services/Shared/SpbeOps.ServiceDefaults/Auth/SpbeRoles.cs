@@ -1,6 +1,6 @@
 namespace SpbeOps.ServiceDefaults.Auth;
 
-/// <summary>The roles of ARCHITECTURE.md decision 9, as they appear in the token's <c>role</c> claim.</summary>
+/// <summary>The roles of docs/architecture.md decision 9, as they appear in the token's <c>role</c> claim.</summary>
 public static class SpbeRoles
 {
     public const string DiskominfoAdmin = "diskominfo-admin";

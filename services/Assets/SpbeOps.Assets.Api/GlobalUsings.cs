@@ -1,0 +1,2 @@
+global using SpbeOps.Governance;
+global using SpbeOps.Assets.Api.Assets;
