@@ -48,7 +48,7 @@ public static class GovernanceApi
     public static async Task<Results<Created<GovernanceRecord>, ValidationProblem, ProblemHttpResult>> Create(
         string recordType, GovernanceRecordRequest request, RecordWriter records, GovernanceOptions options, CancellationToken ct)
     {
-        var decision = GovernanceDecider.Create(Guid.CreateVersion7(), recordType, request, options);
+        var decision = GovernanceDecider.Create(Guid.CreateVersion7(), recordType, request, options, records.Today);
         if (decision.Next is { } record && await ReviewProblem(records.Session, record, ct) is { } problem) decision = problem;
         return await records.CreateAsync(decision, options.RoutePrefix, ct);
     }
@@ -57,7 +57,7 @@ public static class GovernanceApi
         Guid id, GovernanceRecordRequest request, RecordWriter records, GovernanceOptions options, CancellationToken ct) =>
         records.ChangeAsync<GovernanceRecord>(id, async current =>
         {
-            var decision = GovernanceDecider.Revise(current, request, options);
+            var decision = GovernanceDecider.Revise(current, request, options, records.Today);
             return decision.Next is { } revised && await ReviewProblem(records.Session, revised, ct) is { } problem ? problem : decision;
         }, ct);
 

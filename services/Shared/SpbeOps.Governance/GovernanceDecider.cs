@@ -3,7 +3,7 @@ namespace SpbeOps.Governance;
 /// <summary>Pure rules of governance records: what a valid record of each type holds, and what may change.</summary>
 public static class GovernanceDecider
 {
-    public static FieldErrors Validate(string recordType, GovernanceRecordRequest r, GovernanceOptions options)
+    public static FieldErrors Validate(string recordType, GovernanceRecordRequest r, GovernanceOptions options, DateOnly today)
     {
         var errors = new FieldErrors();
         if (r.Indicator is null) errors.Add("indicator", $"wajib diisi, salah satu dari / is required, one of: {string.Join(", ", options.Indicators)}");
@@ -46,7 +46,7 @@ public static class GovernanceDecider
                 break;
             case GovernanceRecordTypes.Review:
                 if (r.Date is null) errors.Add("date", "tanggal reviu wajib diisi / the date of the review is required");
-                else if (r.Date > DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1)) errors.Add("date", "reviu belum terjadi / a review cannot be dated in the future");
+                else if (r.Date > today.AddDays(1)) errors.Add("date", "reviu belum terjadi / a review cannot be dated in the future");
                 errors.Required("reviewer", r.Reviewer, 200);
                 if ((r.Findings ?? []).Count == 0) errors.Add("findings", "catat minimal satu temuan / record at least one finding");
                 break;
@@ -61,17 +61,17 @@ public static class GovernanceDecider
         return errors;
     }
 
-    public static Decision<GovernanceRecord> Create(Guid id, string recordType, GovernanceRecordRequest r, GovernanceOptions options)
+    public static Decision<GovernanceRecord> Create(Guid id, string recordType, GovernanceRecordRequest r, GovernanceOptions options, DateOnly today)
     {
-        var errors = Validate(recordType, r, options);
+        var errors = Validate(recordType, r, options, today);
         if (errors.Any) return errors;
         return Decision.Accept(Build(id, recordType, r, null), new GovernanceRecordCreated());
     }
 
-    public static Decision<GovernanceRecord> Revise(GovernanceRecord current, GovernanceRecordRequest r, GovernanceOptions options)
+    public static Decision<GovernanceRecord> Revise(GovernanceRecord current, GovernanceRecordRequest r, GovernanceOptions options, DateOnly today)
     {
         if (current.Withdrawn) return new Rejection.Conflict("Catatan sudah dicabut / The record was withdrawn and cannot be revised.", "withdrawn-is-final");
-        var errors = Validate(current.RecordType, r, options);
+        var errors = Validate(current.RecordType, r, options, today);
         if (r.Indicator is not null && r.Indicator != current.Indicator)
             errors.Add("indicator", "indikator sebuah catatan tidak dapat diubah / the indicator of a record cannot change");
         if (errors.Any) return errors;

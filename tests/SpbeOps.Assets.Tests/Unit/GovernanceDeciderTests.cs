@@ -11,7 +11,7 @@ public sealed class GovernanceDeciderTests
     private static readonly DateOnly Today = new(2026, 11, 27);
 
     private static IReadOnlyCollection<string> Errors(string type, GovernanceRecordRequest r) =>
-        GovernanceDecider.Validate(type, r, Options).ToDictionary().Keys.ToArray();
+        GovernanceDecider.Validate(type, r, Options, Today).ToDictionary().Keys.ToArray();
 
     [Fact]
     public void A_complete_guideline_is_valid_and_keeps_what_it_covers()
@@ -20,7 +20,7 @@ public sealed class GovernanceDeciderTests
             Date: new(2026, 1, 5), AllOpd: true, Covers: ["perencanaan", "pengadaan", "pemanfaatan", "penghapusan", "pengadaan"]);
         Assert.Empty(Errors(GovernanceRecordTypes.Policy, request));
 
-        var decision = GovernanceDecider.Create(Guid.NewGuid(), GovernanceRecordTypes.Policy, request, Options);
+        var decision = GovernanceDecider.Create(Guid.NewGuid(), GovernanceRecordTypes.Policy, request, Options, Today);
         var record = decision.Next!;
         Assert.IsType<GovernanceRecordCreated>(decision.Change);
         Assert.Equal(4, record.Covers.Count);
@@ -50,7 +50,7 @@ public sealed class GovernanceDeciderTests
         Assert.Contains("endDate", Errors(GovernanceRecordTypes.Programme,
             new(24, "x", Date: new(2026, 6, 1), EndDate: new(2026, 5, 1), AllOpd: true, Activities: ["a"])));
         Assert.Contains("date", Errors(GovernanceRecordTypes.Review,
-            new(24, "x", Date: DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30), Reviewer: "r", Findings: ["f"], AllOpd: true)));
+            new(24, "x", Date: Today.AddDays(30), Reviewer: "r", Findings: ["f"], AllOpd: true)));
         Assert.Contains("validUntil", Errors(GovernanceRecordTypes.Policy,
             new(24, "x", Kind: "sop", Number: "1", Issuer: "walikota", Date: new(2026, 6, 1), ValidUntil: new(2026, 1, 1), AllOpd: true)));
         Assert.Contains("issuerOpd", Errors(GovernanceRecordTypes.Policy,
@@ -73,7 +73,7 @@ public sealed class GovernanceDeciderTests
             Assert.IsType<Rejection.Conflict>(GovernanceDecider.Complete(done, new(new(2026, 11, 21), "lagi"), Today).Rejection).Rule);
 
         var revised = GovernanceDecider.Revise(done,
-            new(24, "Perbaiki SOP (revisi)", Date: new(2026, 12, 1), ReviewId: done.ReviewId, AllOpd: true), Options).Next!;
+            new(24, "Perbaiki SOP (revisi)", Date: new(2026, 12, 1), ReviewId: done.ReviewId, AllOpd: true), Options, Today).Next!;
         Assert.Equal(new DateOnly(2026, 11, 20), revised.CompletedOn);
         Assert.Equal("selesai", revised.Status);
     }
@@ -88,6 +88,6 @@ public sealed class GovernanceDeciderTests
         Assert.Equal("Diganti", withdrawn.WithdrawnReason);
         Assert.False(policy.Withdrawn);
         Assert.IsType<Rejection.Conflict>(GovernanceDecider.Withdraw(withdrawn, new("lagi")).Rejection);
-        Assert.IsType<Rejection.Conflict>(GovernanceDecider.Revise(withdrawn, new(24, "SOP"), Options).Rejection);
+        Assert.IsType<Rejection.Conflict>(GovernanceDecider.Revise(withdrawn, new(24, "SOP"), Options, Today).Rejection);
     }
 }

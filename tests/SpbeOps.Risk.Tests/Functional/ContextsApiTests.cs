@@ -157,6 +157,11 @@ public sealed class ContextsApiTests(InfrastructureFixture infrastructure, RiskH
         Assert.Equal(4, history.GetArrayLength());
         Assert.Equal("ditetapkan", history[3].GetProperty("comment").GetString());
         Assert.Contains("Pemilik Risiko", history[3].GetProperty("change").GetString());
+        Assert.Equal(["approvalLog", "approvalStatus"], history[3].GetProperty("fields").EnumerateArray().Select(f => f.GetString()));
+        // The stored context is the fold of its events (matrix, structure, criteria and all).
+        var stored = await Ok(op.GetAsync($"/api/risks/contexts/{Id(ctx)}"));
+        foreach (var field in stored.EnumerateObject())
+            Assert.True(JsonElement.DeepEquals(field.Value, history[3].GetProperty("state").GetProperty(field.Name)), $"history's last state differs in '{field.Name}'");
     }
 
     [Fact]

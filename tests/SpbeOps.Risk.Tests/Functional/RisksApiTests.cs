@@ -183,6 +183,13 @@ public sealed class RisksApiTests(InfrastructureFixture infrastructure, RiskHost
         var history = await Ok(op.GetAsync($"/api/risks/{Id(risk)}/history"));
         Assert.Equal(Enumerable.Range(1, 8).Select(v => (long)v), history.EnumerateArray().Select(h => h.GetProperty("version").GetInt64()));
         Assert.Equal("Penyebab kurang rinci", history[2].GetProperty("comment").GetString());
+
+        // Events carry only what changed, and folding them gives back the stored record, field for field.
+        Assert.Equal(["cause"], history[3].GetProperty("fields").EnumerateArray().Select(f => f.GetString()));
+        var stored = await Ok(op.GetAsync($"/api/risks/{Id(risk)}"));
+        var folded = history[history.GetArrayLength() - 1].GetProperty("state");
+        foreach (var field in stored.EnumerateObject().Where(f => f.Name != "priority"))   // priority is computed when read
+            Assert.True(JsonElement.DeepEquals(field.Value, folded.GetProperty(field.Name)), $"history's last state differs in '{field.Name}'");
     }
 
     [Fact]

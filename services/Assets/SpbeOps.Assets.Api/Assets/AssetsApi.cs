@@ -44,7 +44,7 @@ public static class AssetsApi
     }
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(
-        Caller caller, IQuerySession session, string? opd, string? kind, string? stage, CancellationToken ct)
+        Caller caller, IQuerySession session, TimeProvider clock, string? opd, string? kind, string? stage, CancellationToken ct)
     {
         var errors = new FieldErrors()
             .OneOf("kind", kind, AssetVocabulary.Kinds, required: false)
@@ -54,7 +54,7 @@ public static class AssetsApi
         var scope = caller.ScopeFilter(opd);
         var assets = await Filtered(session, scope, kind, stage).OrderBy(a => a.Opd).ThenBy(a => a.Name).ToListAsync(ct);
         return TypedResults.File(AssetWorkbook.Write(assets), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            $"register-aset-tik{(scope is null ? "" : "-" + scope)}-{DateTime.UtcNow:yyyy-MM-dd}.xlsx");
+            $"register-aset-tik{(scope is null ? "" : "-" + scope)}-{clock.GetUtcNow():yyyy-MM-dd}.xlsx");
     }
 
     public static async Task<Results<Ok<AssetImportResult>, ValidationProblem, ProblemHttpResult>> Import(
