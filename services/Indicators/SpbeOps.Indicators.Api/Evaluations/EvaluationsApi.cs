@@ -33,7 +33,7 @@ public static class EvaluationsApi
         TypedResults.Ok<IReadOnlyList<OfficialEvaluation>>(await session.Query<OfficialEvaluation>().OrderBy(e => e.Id).ToListAsync(ct));
 
     public static async Task<Results<Ok<OfficialEvaluation>, ValidationProblem>> Put(
-        int year, OfficialEvaluationRequest request, HttpContext http, IDocumentSession session, SpbeRubric rubric, TimeProvider clock, CancellationToken ct)
+        int year, OfficialEvaluationRequest request, Caller caller, IDocumentSession session, SpbeRubric rubric, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors().Required("source", request.Source, 300);
         // P59 took effect for the 2021 evaluation.
@@ -51,7 +51,7 @@ public static class EvaluationsApi
             ManagementDomain = request.ManagementDomain,
             Target = request.Target,
             Source = request.Source!.Trim(),
-            RecordedBy = new Caller(http.User).Actor,
+            RecordedBy = caller.Actor,
             RecordedAt = clock.GetUtcNow(),
         };
         session.Store(evaluation);

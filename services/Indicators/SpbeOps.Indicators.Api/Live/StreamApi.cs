@@ -17,9 +17,8 @@ public static class StreamApi
             .WithName("MaturityStream")
             .WithSummary("Server-sent events: satu event per perubahan level / one event per level change");
 
-    public static async Task Stream(HttpContext http, LevelChangeBroadcaster broadcaster, LiveOptions options, CancellationToken ct)
+    public static async Task Stream(HttpContext http, Caller caller, LevelChangeBroadcaster broadcaster, LiveOptions options, CancellationToken ct)
     {
-        var caller = new Caller(http.User);
         http.Response.Headers.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();

@@ -67,7 +67,7 @@ public static class MaturityApi
         return TypedResults.Ok(new IndexView(result.Index, result.Predicate, result.PredicateEn, result.Domains, result.Aspects, asOf));
     }
 
-    public static async Task<FileContentHttpResult> GetReport(HttpContext http, IQuerySession session, MaturityEngine engine, TimeProvider clock, CancellationToken ct)
+    public static async Task<FileContentHttpResult> GetReport(Caller caller, IQuerySession session, MaturityEngine engine, TimeProvider clock, CancellationToken ct)
     {
         var facts = await FactSet.LoadAsync(session, ct);
         var selfAssessed = await SelfAssessments(session, ct);
@@ -86,16 +86,16 @@ public static class MaturityApi
             return new ReportLine(i, a.Level, LevelSources.Computed, explanation, a.MissingForNextLevel, evidence);
         }).ToList();
         var index = IndexCalculator.Compute(engine.Rubric, lines.ToDictionary(l => l.Indicator.Number, l => (decimal)l.Level));
-        var instansi = new Caller(http.User).Instansi;
+        var instansi = caller.Instansi;
         var now = clock.GetUtcNow();
         return TypedResults.File(MaturityReport.Write(instansi, now, index, engine.Rubric, lines),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"penilaian-mandiri-spbe-{instansi}-{now:yyyy-MM-dd}.xlsx");
     }
 
     public static async Task<Results<Ok<IReadOnlyList<IndicatorSummary>>, ProblemHttpResult>> ListIndicators(
-        HttpContext http, IQuerySession session, MaturityEngine engine, string? opd, CancellationToken ct)
+        Caller caller, IQuerySession session, MaturityEngine engine, string? opd, CancellationToken ct)
     {
-        if (Forbidden(http, opd) is { } forbidden) return forbidden;
+        if (Forbidden(caller, opd) is { } forbidden) return forbidden;
         var facts = await FactSet.LoadAsync(session, ct);
         var states = await SelfAssessments(session, ct);
         var list = engine.Rubric.Indicators
@@ -108,17 +108,17 @@ public static class MaturityApi
     }
 
     public static async Task<Results<Ok<IndicatorDetail>, ProblemHttpResult>> GetIndicator(
-        int number, HttpContext http, IQuerySession session, MaturityEngine engine, string? opd, CancellationToken ct)
+        int number, Caller caller, IQuerySession session, MaturityEngine engine, string? opd, CancellationToken ct)
     {
         if (engine.Rubric.Indicators.FirstOrDefault(i => i.Number == number) is not { } indicator)
             return Problem.NotFound("Indikator / Indicator", number);
-        if (Forbidden(http, opd) is { } forbidden) return forbidden;
+        if (Forbidden(caller, opd) is { } forbidden) return forbidden;
 
         if (MaturityEngine.IsEngineIndicator(indicator))
         {
             var assessment = engine.Assess(number, opd, await FactSet.LoadAsync(session, ct));
             // The instansi-wide evidence names other OPDs' records: an OPD operator sees how many, not which.
-            if (opd is null && new Caller(http.User).IsOpdOperator) assessment = EvidenceRedaction.Redact(assessment);
+            if (opd is null && caller.IsOpdOperator) assessment = EvidenceRedaction.Redact(assessment);
             return TypedResults.Ok(Detail(engine, indicator, opd, assessment.Level, LevelSources.Computed, assessment.Levels,
                 assessment.MissingForNextLevel, assessment.Note, null));
         }
@@ -134,11 +134,11 @@ public static class MaturityApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<LevelHistoryEntry>>, ProblemHttpResult>> GetHistory(
-        int number, HttpContext http, IQuerySession session, MaturityEngine engine, string? opd, CancellationToken ct)
+        int number, Caller caller, IQuerySession session, MaturityEngine engine, string? opd, CancellationToken ct)
     {
         if (engine.Rubric.Indicators.All(i => i.Number != number)) return Problem.NotFound("Indikator / Indicator", number);
-        if (Forbidden(http, opd) is { } forbidden) return forbidden;
-        var events = await session.Events.FetchStreamAsync(IndicatorState.StreamFor(new Caller(http.User).Instansi, number, opd), token: ct);
+        if (Forbidden(caller, opd) is { } forbidden) return forbidden;
+        var events = await session.Events.FetchStreamAsync(IndicatorState.StreamFor(caller.Instansi, number, opd), token: ct);
         var entries = events.Select(e => e.Data).OfType<IndicatorLevelChanged>()
             .Select(c => new LevelHistoryEntry(c.PreviousLevel, c.Level, c.Source, c.Reason, c.ChangedBy, c.ChangedAt))
             .ToList();
@@ -146,7 +146,7 @@ public static class MaturityApi
     }
 
     public static async Task<Results<Ok<IndicatorSummary>, ValidationProblem, ProblemHttpResult>> PutSelfAssessment(
-        int number, SelfAssessmentRequest request, HttpContext http, IDocumentSession session, MaturityEngine engine, CancellationToken ct)
+        int number, SelfAssessmentRequest request, Caller caller, IDocumentSession session, MaturityEngine engine, CancellationToken ct)
     {
         if (engine.Rubric.Indicators.FirstOrDefault(i => i.Number == number) is not { } indicator)
             return Problem.NotFound("Indikator / Indicator", number);
@@ -158,7 +158,6 @@ public static class MaturityApi
         var errors = new FieldErrors().Range("level", request.Level, 1, 5).Required("explanation", request.Explanation, 4000);
         if (errors.Any) return errors.ToProblem();
 
-        var caller = new Caller(http.User);
         var state = await session.LoadAsync<IndicatorState>(IndicatorState.IdFor(number, null), ct);
         engine.Record(session, state, number, null, request.Level!.Value, LevelSources.SelfAssessment, request.Explanation!.Trim(), caller.Actor);
         await session.SaveChangesAsync(ct);
@@ -171,7 +170,7 @@ public static class MaturityApi
             i.Computed, levels, missing, note, selfAssessment);
 
     /// <summary>A malformed OPD code is a 400; an OPD operator reads the instansi and its own OPD, never another OPD.</summary>
-    private static ProblemHttpResult? Forbidden(HttpContext http, string? opd)
+    private static ProblemHttpResult? Forbidden(Caller caller, string? opd)
     {
         if (opd is not null && !PerangkatDaerahCode.IsValid(opd))
             return TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["opd"] = [PerangkatDaerahCode.Rule] })
@@ -180,7 +179,6 @@ public static class MaturityApi
                 Title = "Data tidak valid / One or more fields are invalid",
                 Detail = $"opd: {PerangkatDaerahCode.Rule}.",
             });
-        var caller = new Caller(http.User);
         return opd is not null && !caller.CanRead(opd)
             ? Problem.Forbidden($"Anda hanya dapat melihat perangkat daerah '{caller.Opd}' / You may only view perangkat daerah '{caller.Opd}'.")
             : null;

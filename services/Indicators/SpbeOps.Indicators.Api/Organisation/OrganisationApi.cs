@@ -25,18 +25,18 @@ public static class OrganisationApi
         return api;
     }
 
-    public static async Task<Results<Ok<OrganisationView>, ProblemHttpResult>> Get(HttpContext http, IQuerySession session, CancellationToken ct)
+    public static async Task<Results<Ok<OrganisationView>, ProblemHttpResult>> Get(Caller caller, IQuerySession session, CancellationToken ct)
     {
         var facts = await FactSet.LoadAsync(session, ct);
         var profile = facts.Organisation;
         return profile is null
             ? TypedResults.Problem(statusCode: 404, title: "Belum diatur / Not set yet",
-                detail: $"Daftar perangkat daerah instansi '{new Caller(http.User).Instansi}' belum ditetapkan / The perangkat daerah list has not been set.")
+                detail: $"Daftar perangkat daerah instansi '{caller.Instansi}' belum ditetapkan / The perangkat daerah list has not been set.")
             : TypedResults.Ok(OrganisationView.Of(profile, facts));
     }
 
     public static async Task<Results<Ok<OrganisationView>, ValidationProblem>> Put(
-        OrganisationRequest request, HttpContext http, IDocumentSession session, MaturityEngine engine, TimeProvider clock, CancellationToken ct)
+        OrganisationRequest request, Caller caller, IDocumentSession session, MaturityEngine engine, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors().Required("name", request.Name, 200);
         var list = request.PerangkatDaerah ?? [];
@@ -57,11 +57,11 @@ public static class OrganisationApi
             Name = request.Name!.Trim(),
             IctUnitOpd = request.IctUnitOpd,
             PerangkatDaerah = [.. list.Select(p => new PerangkatDaerah(p.Code!, p.Name!.Trim()))],
-            UpdatedBy = new Caller(http.User).Actor,
+            UpdatedBy = caller.Actor,
             UpdatedAt = clock.GetUtcNow(),
         };
         session.Store(profile);
-        session.Store(new KnownTenant { Id = new Caller(http.User).Instansi, LastFactAt = clock.GetUtcNow() });
+        session.Store(new KnownTenant { Id = caller.Instansi, LastFactAt = clock.GetUtcNow() });
         // The list is the denominator of coverage criteria: every computed level may move with it.
         var facts = (await FactSet.LoadAsync(session, ct)).With(profile);
         await engine.RecalculateAsync(session, facts, engine.ComputedIndicators.Select(i => i.Number),
