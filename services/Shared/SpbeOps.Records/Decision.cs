@@ -60,8 +60,4 @@ public abstract record Rejection
     }
 
     public abstract ProblemHttpResult ToProblem();
-
-    /// <summary>As a typed result of an endpoint whose success is <typeparamref name="TSuccess"/>.</summary>
-    public Results<TSuccess, ValidationProblem, ProblemHttpResult> ToResult<TSuccess>() where TSuccess : Microsoft.AspNetCore.Http.IResult =>
-        this is Invalid invalid ? invalid.Errors.ToProblem() : ToProblem();
 }
