@@ -53,7 +53,9 @@ pg_init() {
   say "    initialised $SPBE_PGDATA"
 }
 
-# pg_start [test]: 'test' also turns off fsync/full_page_writes; a clean stop still flushes.
+# pg_start [test]: durable by default (issue 7, row 3: a 2xx means committed to disk, so a crash loses nothing that
+# was acknowledged). 'test' trades durability for speed: no fsync, no full-page writes, asynchronous commit; the
+# test cluster is throw-away, and a clean stop still flushes.
 pg_start() {
   [[ -n $SPBE_PGBIN && -x $SPBE_PGBIN/pg_ctl ]] || die "PostgreSQL binaries not found (set SPBE_PGBIN)"
   mkdir -p "$SPBE_LOG_DIR"
@@ -61,7 +63,9 @@ pg_start() {
   if pg_running; then
     local port; port=$(sed -n 4p "$SPBE_PGDATA/postmaster.pid")
     [[ $port == "$SPBE_PG_PORT" ]] || die "PostgreSQL of $SPBE_STATE_DIR already runs on port $port, not $SPBE_PG_PORT: ./spbe down first"
-    say "    postgresql already running"; return 0
+    say "    postgresql already running"
+    [[ ${1:-} == test ]] || pg_warn_if_not_durable
+    return 0
   fi
   local t=$EPOCHREALTIME
   pg_init
@@ -69,8 +73,12 @@ pg_start() {
   # No Unix socket at all (unix_socket_directories=''): no path-length limits, no /var/run permissions;
   # pg_ctl -w waits on postmaster.pid, so it does not need one either.
   local opts="-c listen_addresses=127.0.0.1 -p $SPBE_PG_PORT -c unix_socket_directories='' -c max_connections=200"
-  opts+=" -c synchronous_commit=off"
-  [[ ${1:-} == test ]] && opts+=" -c fsync=off -c full_page_writes=off"
+  if [[ ${1:-} == test ]]; then
+    opts+=" -c fsync=off -c full_page_writes=off -c synchronous_commit=off"
+  else
+    # PostgreSQL's defaults, stated so that a postgresql.conf edited by hand cannot turn them off.
+    opts+=" -c fsync=on -c full_page_writes=on -c synchronous_commit=on"
+  fi
   as_pg "$SPBE_PGBIN/pg_ctl" -D "$SPBE_PGDATA" -l "$SPBE_PG_DIR/postgres.log" -w -t 60 -o "$opts" start >/dev/null \
     || { tail -n 20 "$SPBE_PG_DIR/postgres.log" >&2; die "PostgreSQL did not start, see $SPBE_PG_DIR/postgres.log"; }
   SPBE_STARTED_PG=1
@@ -85,9 +93,24 @@ pg_psql() {
 }
 
 # Role spbeops, databases spbeops and spbeops_test: the very same init.sql docker-compose uses.
+# The services' database commits synchronously even on a server started with synchronous_commit=off (by
+# `./spbe test`, or an older ./spbe): a per-database setting outranks the server's.
 pg_ensure_objects() {
   SPBEOPS_DB_PASSWORD=$PG_PASSWORD pg_psql postgres -f "$SPBE_ROOT/deploy/postgres/init.sql" >/dev/null \
     || die "could not create role/databases on 127.0.0.1:$SPBE_PG_PORT"
+  pg_psql postgres -c 'ALTER DATABASE spbeops SET synchronous_commit = on' >/dev/null \
+    || die "could not set synchronous_commit on database spbeops on 127.0.0.1:$SPBE_PG_PORT"
+}
+
+# A server that runs without fsync (started by `./spbe test`) can lose acknowledged writes in a crash, and that
+# cannot be changed while it runs: say so, and how to get a durable one.
+pg_warn_if_not_durable() {
+  local fsync
+  fsync=$(PGPASSWORD=$PG_SUPER_PASSWORD PGCONNECT_TIMEOUT=10 "$SPBE_PGBIN/psql" -X -qAt -h 127.0.0.1 -p "$SPBE_PG_PORT" \
+    -U postgres -d postgres -c 'SHOW fsync' 2>/dev/null) || return 0
+  [[ $fsync == off ]] || return 0
+  warn "the running PostgreSQL was started without fsync (by ./spbe test): a crash can lose acknowledged writes." \
+    "For durable commits restart it: ./spbe down && ./spbe up"
 }
 
 # pg_ensure_store_format SCHEMA... (the schema column of deploy/services.txt). A fresh start instead of

@@ -68,6 +68,12 @@ rmq_start_detached() {
 }
 
 rmq_wait() {
+  # rabbitmqctl takes the first free port of the distribution range for itself: started before the booting node
+  # listens, it takes the node's own port and the node dies without a word. So wait for that port first.
+  local i
+  if [[ -n ${SPBE_RMQ_T0:-} ]]; then
+    for i in {1..600}; do port_open "$SPBE_RABBIT_DIST_PORT" && break; sleep 0.1; done
+  fi
   # Not await_startup: right after -detached the node is not registered yet and it fails at once.
   rmqctl wait --timeout 120 "$SPBE_RMQ_PIDFILE" >/dev/null 2>&1 \
     || { tail -n 20 "$SPBE_RMQ_DIR/log/$SPBE_RABBIT_NODENAME.log" >&2 2>/dev/null
@@ -106,4 +112,53 @@ rmq_stop() {
   # epmd outlives the node. Ours listens on our own port, so this never touches another project's epmd,
   # and epmd refuses -kill while any node is still registered with it.
   rmq_env epmd -kill >/dev/null 2>&1 || true
+}
+
+# rmq_redrive VHOST [QUEUE...]: moves the dead-lettered messages of QUEUE_error back to QUEUE, for every QUEUE named
+# (with or without the _error suffix), or for every _error queue of VHOST that holds messages when none is named.
+# One-off dynamic shovels (src-delete-after queue-length: each moves the messages present when it starts, then
+# deletes itself), so message ids, headers and the queues' types are kept. Consumers are idempotent
+# (docs/architecture.md decision 4): a message that was in fact processed changes nothing when it comes back.
+rmq_redrive() {
+  local vhost=$1; shift
+  rmq_running || die "RabbitMQ is not running (./spbe up or ./spbe infra)"
+  # The shovel plug-in is on under ./spbe up/infra; a broker started by ./spbe test has no plug-ins.
+  if ! rmqctl shovel_status >/dev/null 2>&1; then
+    say "    enabling the shovel plug-in"
+    rmq_env "$SPBE_RMQ_BIN/rabbitmq-plugins" -q -n "$SPBE_RABBIT_NODENAME" enable rabbitmq_shovel >/dev/null \
+      || die "could not enable the rabbitmq_shovel plug-in"
+  fi
+  local -A depth=()
+  local name messages
+  while IFS=$'\t' read -r name messages; do
+    [[ -n $name ]] && depth[$name]=${messages:-0}
+  done < <(rmqctl list_queues -p "$vhost" --no-table-headers name messages) \
+    || die "could not list the queues of vhost $vhost"
+  local queues=() q
+  if (($#)); then
+    for q in "$@"; do queues+=("${q%_error}"); done
+  else
+    for name in "${!depth[@]}"; do
+      [[ $name == *_error && ${depth[$name]} != 0 ]] && queues+=("${name%_error}")
+    done
+    if ((${#queues[@]} == 0)); then say "no dead-lettered messages in vhost $vhost"; return 0; fi
+  fi
+  local uri=amqp:///$vhost rc=0 shovel
+  [[ $vhost == / ]] && uri=amqp:///%2F
+  for q in "${queues[@]}"; do
+    if [[ -z ${depth[${q}_error]+x} ]]; then warn "vhost $vhost has no queue ${q}_error: nothing to re-drive"; rc=1; continue; fi
+    # A shovel declares a missing destination as a classic queue; the consumer's queue (quorum) must exist first.
+    if [[ -z ${depth[$q]+x} ]]; then warn "vhost $vhost has no queue $q (is its service running?): ${q}_error left as is"; rc=1; continue; fi
+    shovel=redrive-$q
+    rmqctl set_parameter -p "$vhost" shovel "$shovel" "{\"src-protocol\":\"amqp091\",\"src-uri\":\"$uri\",\"src-queue\":\"${q}_error\",
+      \"dest-protocol\":\"amqp091\",\"dest-uri\":\"$uri\",\"dest-queue\":\"$q\",\"src-delete-after\":\"queue-length\",
+      \"add-forward-headers\":false}" >/dev/null || { warn "could not start shovel $shovel"; rc=1; continue; }
+    local waited=0
+    while rmqctl list_parameters -p "$vhost" --no-table-headers 2>/dev/null | grep -q "[[:space:]]$shovel[[:space:]]"; do
+      ((waited++ < 240)) || { warn "shovel $shovel still running after 120 s: see 'deploy/local/rabbitmq-app.sh shovel_status'"; rc=1; continue 2; }
+      sleep 0.5
+    done
+    say "    ${q}_error -> $q: moved what it held (RabbitMQ last counted ${depth[${q}_error]}; counts lag about 5 s)"
+  done
+  return "$rc"
 }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration.Memory;
 using SpbeOps.Gateway.Health;
 using SpbeOps.ServiceDefaults;
@@ -28,6 +30,14 @@ public static class GatewayExtensions
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // A refused caller is told when the bucket has tokens again (the limiter knows; else one period).
+            o.OnRejected = (context, _) =>
+            {
+                var after = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter =
+                    Math.Max(1, (long)Math.Ceiling(after.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
             o.AddPolicy(PerUserRateLimit, context => RateLimitPartition.GetTokenBucketLimiter(
                 context.User.FindFirst(SpbeClaims.Subject)?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
                 _ => new TokenBucketRateLimiterOptions
@@ -38,6 +48,9 @@ public static class GatewayExtensions
                     QueueLimit = 0,
                 }));
         });
+
+        // No "Server: Kestrel" banner (SecurityHeaders removes a service's banner from proxied answers).
+        builder.Services.Configure<KestrelServerOptions>(k => k.AddServerHeader = false);
 
         // The gateway is ready when every service behind it is.
         builder.Services.AddHttpClient(DownstreamHealthCheck.ClientName);

@@ -1,5 +1,7 @@
 using SpbeOps.Gateway;
 using SpbeOps.Gateway.Dashboard;
+using SpbeOps.Gateway.Health;
+using SpbeOps.Gateway.Security;
 using SpbeOps.ServiceDefaults;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,7 +11,9 @@ builder.AddGateway();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.MapDefaultEndpoints();
+app.MapGatewayHealth();
 app.UseRateLimiter();
 app.MapDashboard();
 app.MapReverseProxy();

@@ -2,8 +2,10 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Configuration;
 using SpbeOps.Testing;
 
@@ -89,7 +91,8 @@ public sealed class GatewayTests : IAsyncLifetime
         await forged.GetAsync("/api/maturity/index").ShouldBe(HttpStatusCode.Unauthorized);
         // A token without an instansi is not a member of any tenant.
         var noTenant = _gateway.CreateClient();
-        noTenant.DefaultRequestHeaders.Authorization = new("Bearer", SpbeOps.ServiceDefaults.Auth.DevelopmentTokens.Create(TestAuth.SigningKey, "walikota", "x"));
+        // (A well-formed instansi, so the token passes validation and the unknown role is what the policy refuses.)
+        noTenant.DefaultRequestHeaders.Authorization = new("Bearer", SpbeOps.ServiceDefaults.Auth.DevelopmentTokens.Create(TestAuth.SigningKey, "walikota", "kota-x"));
         await noTenant.GetAsync("/api/maturity/index").ShouldBe(HttpStatusCode.Forbidden);
     }
 
@@ -99,9 +102,107 @@ public sealed class GatewayTests : IAsyncLifetime
         await Member().GetAsync("/api/unknown").ShouldBe(HttpStatusCode.NotFound);
         await _gateway.CreateClient().GetAsync("/alive").ShouldBe(HttpStatusCode.OK);
         var health = await (await _gateway.CreateClient().GetAsync("/health").ShouldBe(HttpStatusCode.OK)).ReadJson();
-        var services = health.GetProperty("checks").GetProperty("services");
+        Assert.Equal("Healthy", health.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Health_details_are_for_diskominfo_admins_only()
+    {
+        // Anyone (a probe, ./spbe status) learns whether the gateway is ready; only an operator learns what is behind it.
+        var callers = new Dictionary<string, HttpClient>
+        {
+            ["anonymous"] = _gateway.CreateClient(),
+            ["auditor"] = Member("auditor"),
+            ["walidata"] = Member("walidata"),
+        };
+        foreach (var (who, client) in callers)
+        {
+            var bare = await (await client.GetAsync("/health").ShouldBe(HttpStatusCode.OK)).ReadJson();
+            Assert.Equal("Healthy", bare.GetProperty("status").GetString());
+            Assert.False(bare.TryGetProperty("checks", out _), $"/health shows its checks to {who}");
+        }
+        var forged = _gateway.CreateClient();
+        forged.DefaultRequestHeaders.Authorization = new("Bearer", TestAuth.Token("diskominfo-admin", "x") + "tampered");
+        Assert.False((await (await forged.GetAsync("/health").ShouldBe(HttpStatusCode.OK)).ReadJson()).TryGetProperty("checks", out _));
+        // Another method does not reach the default /health, which lists every check to anyone.
+        var posted = await (await _gateway.CreateClient().PostAsync("/health", null).ShouldBe(HttpStatusCode.OK)).ReadJson();
+        Assert.False(posted.TryGetProperty("checks", out _));
+
+        var detail = await (await Member().GetAsync("/health").ShouldBe(HttpStatusCode.OK)).ReadJson();
+        var services = detail.GetProperty("checks").GetProperty("services");
         Assert.Equal("Healthy", services.GetProperty("status").GetString());
         Assert.Equal($"{Listed.Count} destinations healthy", services.GetProperty("description").GetString());
+    }
+
+    /// <summary>The headers every answer of the gateway carries, whoever produced it (issue 7, row 11).</summary>
+    private static void AssertSecurityHeaders(HttpResponseMessage response, string what)
+    {
+        string? Header(string name) =>
+            response.Headers.TryGetValues(name, out var v) || response.Content.Headers.TryGetValues(name, out v) ? string.Join(",", v) : null;
+        Assert.True(Header("X-Content-Type-Options") == "nosniff", $"{what}: X-Content-Type-Options is '{Header("X-Content-Type-Options")}'");
+        Assert.True(Header("X-Frame-Options") == "DENY", $"{what}: X-Frame-Options is '{Header("X-Frame-Options")}'");
+        Assert.True(Header("Referrer-Policy") == "no-referrer", $"{what}: Referrer-Policy is '{Header("Referrer-Policy")}'");
+        Assert.Contains("frame-ancestors 'none'", Header("Content-Security-Policy") ?? "");
+        Assert.True(Header("Server") is null, $"{what} discloses its server: '{Header("Server")}'");
+        Assert.True(Header("Strict-Transport-Security") is null, $"{what}: HSTS over plain HTTP");
+    }
+
+    [Fact]
+    public async Task Every_answer_carries_the_security_headers_and_no_server_banner_proxied_ones_too()
+    {
+        var anonymous = _gateway.CreateClient();
+        using (var direct = new HttpClient())
+            Assert.NotEmpty((await direct.GetAsync(_backend.Address + "api/assets")).Headers.Server); // the service's banner, which the proxy would copy
+        AssertSecurityHeaders(await Member().GetAsync("/api/assets").ShouldBe(HttpStatusCode.OK), "a proxied answer");
+        AssertSecurityHeaders(await anonymous.GetAsync("/api/assets").ShouldBe(HttpStatusCode.Unauthorized), "a 401");
+        AssertSecurityHeaders(await Member().GetAsync("/api/unknown").ShouldBe(HttpStatusCode.NotFound), "a 404");
+        AssertSecurityHeaders(await anonymous.GetAsync("/").ShouldBe(HttpStatusCode.OK), "the dashboard");
+        AssertSecurityHeaders(await anonymous.GetAsync("/health").ShouldBe(HttpStatusCode.OK), "/health");
+        AssertSecurityHeaders(await anonymous.GetAsync("/alive").ShouldBe(HttpStatusCode.OK), "/alive");
+        using var stream = await Member().SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/maturity/stream"), HttpCompletionOption.ResponseHeadersRead);
+        AssertSecurityHeaders(stream, "the live stream");
+
+        // The API's answers are data, never a page: nothing may load or frame them.
+        var api = await Member().GetAsync("/api/assets");
+        Assert.Equal("default-src 'none'; frame-ancestors 'none'", api.Headers.GetValues("Content-Security-Policy").Single());
+        // Kestrel's own banner is off as well (TestServer has none to show).
+        Assert.False(_gateway.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.AddServerHeader);
+    }
+
+    [Fact]
+    public async Task Over_tls_answers_carry_strict_transport_security()
+    {
+        var tls = _gateway.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://gateway.example") })
+            .WithToken("diskominfo-admin", "kota-pangkalpinang");
+        foreach (var path in new[] { "/", "/api/assets", "/health" })
+        {
+            var response = await tls.GetAsync(path);
+            Assert.True(response.Headers.TryGetValues("Strict-Transport-Security", out var hsts), $"{path}: no HSTS over TLS");
+            Assert.StartsWith("max-age=", hsts.Single());
+        }
+    }
+
+    [Fact]
+    public async Task The_dashboard_runs_under_a_content_security_policy_that_allows_only_its_own_script_and_style()
+    {
+        var response = await _gateway.CreateClient().GetAsync("/").ShouldBe(HttpStatusCode.OK);
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single().Split(';', StringSplitOptions.TrimEntries)
+            .ToDictionary(d => d.Split(' ')[0], d => d.Split(' ').Skip(1).ToList());
+        Assert.Equal(["'none'"], policy["default-src"]);
+        Assert.Equal(["'self'"], policy["connect-src"]);
+        Assert.Equal(["'none'"], policy["frame-ancestors"]);
+        Assert.Equal(["'none'"], policy["base-uri"]);
+
+        // Inline code runs only when it is the page's own (by hash): no 'unsafe-inline', and no inline style attribute.
+        var html = await response.Content.ReadAsStringAsync();
+        static string Hash(string text) => $"'sha256-{Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)))}'";
+        var scripts = System.Text.RegularExpressions.Regex.Matches(html, "<script>(.*?)</script>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        var styles = System.Text.RegularExpressions.Regex.Matches(html, "<style>(.*?)</style>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.NotEmpty(scripts);
+        Assert.Equal(scripts.Select(m => Hash(m.Groups[1].Value)), policy["script-src"]);
+        Assert.Equal(styles.Select(m => Hash(m.Groups[1].Value)), policy["style-src"]);
+        Assert.DoesNotContain("style=\"", html);
+        Assert.DoesNotMatch(" on[a-z]+=\"", html);
     }
 
     [Fact]
@@ -120,7 +221,7 @@ public sealed class GatewayTests : IAsyncLifetime
             var client = gateway.CreateClient().WithToken("diskominfo-admin", "kota-pangkalpinang");
             foreach (var path in new[] { "/api/plans", "/api/plans/7/history", "/api/budgets" })
                 Assert.Equal(path, (await (await client.GetAsync(path).ShouldBe(HttpStatusCode.OK)).ReadJson()).GetProperty("path").GetString());
-            var health = await (await gateway.CreateClient().GetAsync("/health").ShouldBe(HttpStatusCode.OK)).ReadJson();
+            var health = await (await client.GetAsync("/health").ShouldBe(HttpStatusCode.OK)).ReadJson();
             Assert.Equal($"{Listed.Count + 1} destinations healthy", health.GetProperty("checks").GetProperty("services").GetProperty("description").GetString());
         }
         finally
@@ -146,9 +247,21 @@ public sealed class GatewayTests : IAsyncLifetime
     {
         var client = Member("auditor");
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 8; i++) statuses.Add((await client.GetAsync("/api/assets")).StatusCode);
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 8; i++)
+        {
+            var response = await client.GetAsync("/api/assets");
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests) refused ??= response;
+        }
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
         Assert.Equal(HttpStatusCode.OK, statuses[0]);
+
+        // It is told when to come back (the bucket refills every minute).
+        var retryAfter = refused!.Headers.RetryAfter?.Delta;
+        Assert.NotNull(retryAfter);
+        Assert.InRange(retryAfter.Value, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1));
+        AssertSecurityHeaders(refused, "a 429");
     }
 
     [Fact]

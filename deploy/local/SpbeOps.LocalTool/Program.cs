@@ -12,7 +12,8 @@ static int Usage()
     Console.Error.WriteLine("""
         SpbeOps local tool (used by ./spbe)
           token --role ROLE [--opd CODE] [--instansi ID] [--hours N]   print a development JWT (key: Auth__SigningKey)
-          seed --gateway URL --file FILE                                seed a demo instansi through the gateway
+          seed --gateway URL --file FILE [--force]                      seed a demo instansi through the gateway: every step sends only
+                                                                        what is missing or differs (--force: revise every seeded record)
         """);
     return 2;
 }

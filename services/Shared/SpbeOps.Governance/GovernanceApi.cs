@@ -18,7 +18,7 @@ public static class GovernanceApi
 
     public static RouteGroupBuilder MapGovernanceApi(this IEndpointRouteBuilder app, GovernanceOptions options)
     {
-        var group = app.MapGroup(options.RoutePrefix).WithTags("Governance").RequireAuthorization(SpbePolicies.Member);
+        var group = app.MapRecordGroup(options.RoutePrefix, "Governance");
 
         group.MapGet("/", List).WithName($"{options.RoutePrefix}:list").WithSummary("Daftar kebijakan, program, reviu dan tindak lanjut / List governance records");
         group.MapRecordReads<GovernanceRecord>("GovernanceRecord");

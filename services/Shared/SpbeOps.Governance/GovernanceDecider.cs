@@ -9,13 +9,22 @@ public static class GovernanceDecider
         if (r.Indicator is null) errors.Add("indicator", $"wajib diisi, salah satu dari / is required, one of: {string.Join(", ", options.Indicators)}");
         else if (!options.Topics.ContainsKey(r.Indicator.Value))
             errors.Add("indicator", $"layanan ini mencatat indikator / this service records indicators {string.Join(", ", options.Indicators)}");
-        errors.Required("title", r.Title, 300).MaxLength("description", r.Description, 4000).Url("documentUrl", r.DocumentUrl);
+        // Every text of the shared shape has a limit, whichever record type uses it (Build keeps them all).
+        errors.Required("title", r.Title, 300).MaxLength("description", r.Description, 4000).Url("documentUrl", r.DocumentUrl)
+            .MaxLength("number", r.Number, 200).MaxLength("reviewer", r.Reviewer, 200)
+            .Texts("activities", r.Activities, 1000).Texts("findings", r.Findings, 2000)
+            .Opd("issuerOpd", r.IssuerOpd, required: false)
+            // A policy's date of issue, a programme's start, a follow-up's due date: planned dates at most; a review
+            // and the end of a validity are checked below as well.
+            .PlannedDate("date", r.Date, today).PlannedDate("endDate", r.EndDate, today)
+            .PlannedDate("validFrom", r.ValidFrom, today).PlannedDate("validUntil", r.ValidUntil, today);
+        if (recordType != GovernanceRecordTypes.Policy) errors.Texts("covers", r.Covers, 100);
 
         var allOpd = r.AllOpd ?? false;
         var scope = r.ScopeOpds ?? [];
         if (!allOpd && scope.Count == 0) errors.Add("scopeOpds", "isi daftar perangkat daerah atau allOpd=true / list the perangkat daerah covered, or set allOpd=true");
-        for (var i = 0; i < scope.Count; i++)
-            if (!PerangkatDaerahCode.IsValid(scope[i])) errors.Add($"scopeOpds[{i}]", PerangkatDaerahCode.Rule);
+        if (!errors.Count("scopeOpds", scope))
+            for (var i = 0; i < scope.Count; i++) errors.Opd($"scopeOpds[{i}]", scope[i]);
 
         switch (recordType)
         {
@@ -24,7 +33,6 @@ public static class GovernanceDecider
                     .Required("number", r.Number, 200)
                     .OneOf("issuer", r.Issuer, GovernanceVocabulary.Issuers);
                 if (r.Date is null) errors.Add("date", "tanggal penetapan wajib diisi / the date of issue is required");
-                if (r.IssuerOpd is not null && !PerangkatDaerahCode.IsValid(r.IssuerOpd)) errors.Add("issuerOpd", PerangkatDaerahCode.Rule);
                 if (r.Issuer == "kepala-perangkat-daerah" && r.IssuerOpd is null)
                     errors.Add("issuerOpd", "wajib diisi bila penerbit kepala perangkat daerah / required when the issuer is the head of a perangkat daerah");
                 var from = r.ValidFrom ?? r.Date;
@@ -33,9 +41,14 @@ public static class GovernanceDecider
                 if (r.Indicator is { } n && options.Topics.TryGetValue(n, out var topics) && topics.Count > 0)
                 {
                     var covers = r.Covers ?? [];
-                    for (var i = 0; i < covers.Count; i++)
-                        if (!topics.Contains(covers[i]))
-                            errors.Add($"covers[{i}]", $"'{covers[i]}' bukan cakupan indikator {n}; gunakan / is not a topic of indicator {n}; use: {string.Join(", ", topics)}");
+                    if (!errors.Count("covers", covers))
+                        for (var i = 0; i < covers.Count; i++)
+                            if (covers[i] is null || !topics.Contains(covers[i]))
+                                errors.Add($"covers[{i}]", $"{FieldErrors.Echo(covers[i] ?? "null")} bukan cakupan indikator {n}; gunakan / is not a topic of indicator {n}; use: {string.Join(", ", topics)}");
+                }
+                else
+                {
+                    errors.Texts("covers", r.Covers, 100);
                 }
                 break;
             case GovernanceRecordTypes.Programme:
@@ -46,7 +59,8 @@ public static class GovernanceDecider
                 break;
             case GovernanceRecordTypes.Review:
                 if (r.Date is null) errors.Add("date", "tanggal reviu wajib diisi / the date of the review is required");
-                else if (r.Date > today.AddDays(1)) errors.Add("date", "reviu belum terjadi / a review cannot be dated in the future");
+                else if (r.Date > today.AddDays(1) && r.Date <= today.AddYears(FieldErrors.PlanningHorizonYears))
+                    errors.Add("date", "reviu belum terjadi / a review cannot be dated in the future");
                 errors.Required("reviewer", r.Reviewer, 200);
                 if ((r.Findings ?? []).Count == 0) errors.Add("findings", "catat minimal satu temuan / record at least one finding");
                 break;
@@ -115,7 +129,7 @@ public static class GovernanceDecider
             return new Rejection.Conflict("Tindak lanjut sudah selesai / The follow-up is already complete.", "complete-once");
         var errors = new FieldErrors().Required("outcome", r.Outcome, 4000);
         if (r.CompletedOn is null) errors.Add("completedOn", "wajib diisi / is required");
-        else if (r.CompletedOn > today.AddDays(1)) errors.Add("completedOn", "tidak boleh di masa depan / must not be in the future");
+        else errors.Date("completedOn", r.CompletedOn, today.AddDays(1), today);
         if (errors.Any) return errors;
 
         var done = followUp.Copy();

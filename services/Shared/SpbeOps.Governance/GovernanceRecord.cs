@@ -1,4 +1,5 @@
 using SpbeOps.Contracts.Governance;
+
 namespace SpbeOps.Governance;
 
 /// <summary>The four kinds of governance record every management indicator asks for (docs/architecture.md decision 8).</summary>

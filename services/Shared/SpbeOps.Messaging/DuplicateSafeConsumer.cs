@@ -1,4 +1,5 @@
 using JasperFx;
+
 namespace SpbeOps.Messaging;
 
 /// <summary>A record of another service as its integration events told it; the producer's version orders them.</summary>

@@ -1,7 +1,9 @@
 using JasperFx;
 using JasperFx.Events.Daemon;
 using JasperFx.MultiTenancy;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SpbeOps.ServiceDefaults;
 using SpbeOps.ServiceDefaults.Auth;
@@ -23,9 +25,22 @@ public static class MartenExtensions
         var daemonMode = builder.Configuration.GetValue("Marten:DaemonMode", DaemonMode.HotCold);
 
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "postgres", tags: [Extensions.ReadyTag]);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<ProcessedMessagePurge>();
+
+        // PostgreSQL down: 503 + Retry-After instead of a 500 (issue 7, row 5).
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IExceptionHandler, StoreUnavailableExceptionHandler>());
+
+        // The forwarder: restarted when Marten stops it, and visible in /health (issue 7, row 4).
+        var forwarder = builder.Configuration.GetSection("Messaging:Forwarder").Get<ForwarderOptions>() ?? new ForwarderOptions();
+        builder.Services.AddSingleton(forwarder);
+        builder.Services.AddSingleton<ForwarderState>();
+        builder.Services.AddHostedService<ForwarderWatchdog>();
+        builder.Services.AddHealthChecks()
+            .AddNpgSql(connectionString, name: "postgres", tags: [Extensions.ReadyTag])
+            .Add(new HealthCheckRegistration(ForwarderHealthCheck.Name,
+                sp => new ForwarderHealthCheck(sp.GetRequiredService<IDocumentStore>(), forwarder, sp.GetRequiredService<ForwarderState>(), connectionString),
+                failureStatus: null, tags: [Extensions.ReadyTag]));
 
         return builder.Services.AddMarten(opts =>
             {

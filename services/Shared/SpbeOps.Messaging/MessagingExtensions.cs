@@ -1,3 +1,7 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using OpenTelemetry.Metrics;
+
 namespace SpbeOps.Messaging;
 
 /// <summary>Settings of section <c>Messaging</c>.</summary>
@@ -12,16 +16,36 @@ public sealed class MessagingOptions
     /// <summary>How long a consumed message's id is remembered to recognise a redelivery.</summary>
     public TimeSpan DedupeWindow { get; set; } = TimeSpan.FromDays(14);
 
+    /// <summary>
+    /// How long a consumer keeps retrying a transient failure (PostgreSQL or RabbitMQ unavailable) in memory, with
+    /// exponential back-off, before the message is dead-lettered: long enough for a server restart.
+    /// </summary>
+    public TimeSpan TransientRetryWindow { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The longest wait between two of those retries.</summary>
+    public TimeSpan TransientRetryMaxInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often the depth of this service's <c>_error</c> queues is read (metric and <c>/health</c>).</summary>
+    public TimeSpan DeadLetterPollInterval { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Endpoints every instance owns alone (fan-out to each replica); never quorum, always auto-deleted.</summary>
     internal HashSet<string> InstanceEndpoints { get; } = [];
+
+    /// <summary>Every receive endpoint (queue) of this service, as MassTransit configured it: their <c>_error</c> queues are watched.</summary>
+    internal ConcurrentDictionary<string, bool> ReceiveEndpoints { get; } = new(StringComparer.Ordinal);
 }
 
 public static class MessagingExtensions
 {
     /// <summary>
     /// MassTransit over RabbitMQ with the SpbeOps conventions: kebab-case endpoints prefixed by service, quorum
-    /// queues, short in-memory retries then the <c>_error</c> queue. No delayed redelivery: the Debian broker has
-    /// no delayed-message plug-in, and with it configured messages loop instead of reaching <c>_error</c>.
+    /// queues, in-memory retries then the <c>_error</c> queue (docs/architecture.md decision 11). A transient failure
+    /// (PostgreSQL or RabbitMQ unavailable) is retried with exponential back-off for
+    /// <see cref="MessagingOptions.TransientRetryWindow"/> (a server restart); any other failure a few times within
+    /// 9 s, and <c>ArgumentException</c>/<c>InvalidOperationException</c> not at all, so a bad message reaches
+    /// <c>_error</c> quickly. No delayed redelivery: the Debian broker has no delayed-message plug-in, and with it
+    /// configured messages loop instead of reaching <c>_error</c>. What is dead-lettered is counted
+    /// (<see cref="DeadLetterMonitor"/>) and re-driven with <c>./spbe redrive</c>.
     /// </summary>
     public static IHostApplicationBuilder AddSpbeMessaging(
         this IHostApplicationBuilder builder, string serviceName,
@@ -39,11 +63,21 @@ public static class MessagingExtensions
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(options.EndpointPrefix, false));
             configureConsumers?.Invoke(x, options);
 
+            var transient = TransientFailure.Intervals(options.TransientRetryWindow, options.TransientRetryMaxInterval);
             x.AddConfigureEndpointsCallback((_, name, endpoint) =>
             {
+                options.ReceiveEndpoints.TryAdd(name, true);
+                // Two retry filters, the first one outermost: transient failures skip the inner one and are retried by
+                // the outer one for about a minute; everything else is retried briefly by the inner one, then fails.
+                endpoint.UseMessageRetry(r =>
+                {
+                    r.Intervals(transient);
+                    r.Handle<Exception>(TransientFailure.IsTransient);
+                });
                 endpoint.UseMessageRetry(r =>
                 {
                     r.Intervals(100, 500, 1000, 2000, 5000);
+                    r.Ignore<Exception>(TransientFailure.IsTransient);
                     r.Ignore<ArgumentException>();
                     r.Ignore<InvalidOperationException>();
                 });
@@ -60,6 +94,14 @@ public static class MessagingExtensions
                 cfg.ConfigureEndpoints(context);
             });
         });
+
+        // What is dead-lettered is visible: a metric, /health (Degraded) and its count for the dashboard (row 6).
+        builder.Services.AddSingleton(sp => new DeadLetterMonitor(options, rabbitUri, sp.GetRequiredService<IMeterFactory>(),
+            sp.GetRequiredService<ILogger<DeadLetterMonitor>>()));
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadLetterMonitor>());
+        builder.Services.AddReceiveObserver<DeadLetterObserver>();
+        builder.Services.AddHealthChecks().AddCheck<DeadLetterHealthCheck>(DeadLetterHealthCheck.Name, tags: [ServiceDefaults.Extensions.ReadyTag]);
+        builder.Services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(DeadLetterMonitor.MeterName));
 
         builder.Services.Configure<MassTransitHostOptions>(o =>
         {

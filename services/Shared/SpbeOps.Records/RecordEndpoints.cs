@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+
 namespace SpbeOps.Records;
 
 /// <summary>The reads every record type answers the same way: one record, and its history from its events.</summary>

@@ -4,9 +4,10 @@ namespace SpbeOps.Records;
 /// The one write path of every record (docs/architecture.md decision 13): load → may the caller read it (404) →
 /// may they write it (403) → decide (a pure decider) → store the next state and append its event at the expected
 /// version, in one transaction → save (409 when someone else changed it first). A scoped service: one per request,
-/// with the request's caller and one clock reading.
+/// with the request's caller and one clock reading. A client that sends <c>If-Match</c> with the version it read gets
+/// 412 instead of overwriting a change it never saw (<see cref="RecordVersions"/>).
 /// </summary>
-public sealed class RecordWriter(IDocumentSession session, Caller caller, TimeProvider clock)
+public sealed class RecordWriter(IDocumentSession session, Caller caller, TimeProvider clock, IHttpContextAccessor http)
 {
     public Caller Caller => caller;
 
@@ -49,6 +50,9 @@ public sealed class RecordWriter(IDocumentSession session, Caller caller, TimePr
         var current = await session.LoadAsync<T>(id, ct);
         if (current is null || !current.ReadableBy(caller)) return new(null, null, NotFound<T>(id));
         if (!current.WritableBy(caller)) return new(null, null, Forbidden(current));
+        if (!RecordVersions.TryParseIfMatch(http.HttpContext?.Request.Headers.IfMatch ?? default, out var expected))
+            return new(null, null, RecordVersions.UnreadableIfMatch());
+        if (expected is { } version && version != current.Version) return new(null, null, RecordVersions.Stale(current.Version));
 
         var decision = await decide(current);
         if (Refused(decision) is { } refused) return refused;

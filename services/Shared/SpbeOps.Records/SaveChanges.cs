@@ -1,5 +1,6 @@
 using JasperFx;
 using Npgsql;
+
 namespace SpbeOps.Records;
 
 public static class DocumentSessionExtensions
@@ -17,19 +18,39 @@ public static class DocumentSessionExtensions
             await session.SaveChangesAsync(ct);
             return null;
         }
-        catch (ConcurrencyException)
+        catch (Exception e) when (StoreConflicts.IsWriteClash(e))
         {
             return Problem.Conflict(
                 "Data diubah pengguna lain; muat ulang lalu coba lagi / The record was changed by someone else; reload and retry.",
                 "optimistic-concurrency");
         }
-        catch (Exception e) when (uniqueDetail is not null && IsUniqueViolation(e))
+        catch (Exception e) when (uniqueDetail is not null && StoreConflicts.IsUniqueViolation(e))
         {
             return Problem.Conflict(uniqueDetail, "unique");
         }
     }
+}
 
-    private static bool IsUniqueViolation(Exception e)
+/// <summary>How the store says "someone else wrote this first".</summary>
+public static class StoreConflicts
+{
+    /// <summary>
+    /// Two writers of one event stream: Marten's version check (<see cref="ConcurrencyException"/>), or two first
+    /// appends creating the same stream at once (a unique violation on the event store's own keys).
+    /// </summary>
+    public static bool IsWriteClash(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+        {
+            if (x is ConcurrencyException) return true;
+            if (x is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg
+                && (pg.ConstraintName?.StartsWith("pkey_mt_streams", StringComparison.Ordinal) == true
+                    || pg.ConstraintName?.StartsWith("pk_mt_events", StringComparison.Ordinal) == true)) return true;
+        }
+        return false;
+    }
+
+    public static bool IsUniqueViolation(Exception e)
     {
         for (var x = e; x is not null; x = x.InnerException)
             if (x is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }) return true;

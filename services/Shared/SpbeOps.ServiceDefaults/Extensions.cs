@@ -10,6 +10,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using SpbeOps.ServiceDefaults.Auth;
+using SpbeOps.ServiceDefaults.Kestrel;
 using SpbeOps.ServiceDefaults.Problems;
 
 namespace SpbeOps.ServiceDefaults;
@@ -26,7 +27,8 @@ public static class Extensions
         builder.AddDefaultHealthChecks();
         builder.AddSpbeAuthentication();
         builder.Services.AddSpbeProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddRequestPathNulRewriter();
+        builder.Services.AddOpenApi(o => o.AddSchemaTransformer(SafeStringConverter.DescribeStringAsync));
         builder.Services.ConfigureHttpClientDefaults(http => http.AddStandardResilienceHandler());
         return builder;
     }
@@ -70,7 +72,8 @@ public static class Extensions
 
     /// <summary>
     /// <c>/alive</c>: the process answers (liveness). <c>/health</c>: every dependency check passes (readiness:
-    /// PostgreSQL, RabbitMQ). Both are anonymous so orchestrators and the gateway can probe them.
+    /// PostgreSQL, RabbitMQ). Both are anonymous so orchestrators and the gateway can probe them. Before any
+    /// endpoint, an authorized request's query and route values pass the one text rule (<see cref="SafeText"/>).
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
@@ -78,6 +81,7 @@ public static class Extensions
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<UnsafeRequestValuesMiddleware>();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync })
             .AllowAnonymous();

@@ -92,4 +92,18 @@ public sealed class AssetImportTests
 
         Rejected(AssetImport.Decide([], new Dictionary<Guid, Asset>(), As("diskominfo-admin"), Now));
     }
+
+    [Fact]
+    public void A_row_exported_before_the_asset_changed_is_refused_at_its_version_cell()
+    {
+        var asset = Existing();
+        asset.Version = 3;
+        var existing = new Dictionary<Guid, Asset> { [asset.Id] = asset };
+        AssetWorkbook.Row Edit(string version) => Row(2, ("id", asset.Id.ToString()), ("version", version), ("opd", "dinkes"), ("kind", "hardware"), ("name", "PC"), ("location", "Lt 3"));
+
+        var stale = Rejected(AssetImport.Decide([Edit("2")], existing, As("opd-operator", "dinkes"), Now));
+        Assert.Equal(["baris 2, kolom Versi"], stale.ToDictionary().Keys);
+        Assert.Equal("updated", Accepted(AssetImport.Decide([Edit("3")], existing, As("opd-operator", "dinkes"), Now)).Result!.Rows[0].Outcome);
+        Assert.Equal(["baris 2, kolom Versi"], Rejected(AssetImport.Decide([Edit("tiga")], existing, As("opd-operator", "dinkes"), Now)).ToDictionary().Keys);
+    }
 }

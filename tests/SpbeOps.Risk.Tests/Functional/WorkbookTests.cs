@@ -57,6 +57,10 @@ public sealed class WorkbookTests(InfrastructureFixture infrastructure, RiskHost
         var list = await Ok(op.GetAsync("/api/risks?category=keamanan-spbe"));
         Assert.Equal((22, 2L), (list.GetProperty("items")[0].GetProperty("besaran").GetInt32(), list.GetProperty("items")[0].GetProperty("version").GetInt64()));
 
+        // The sheet carries the version each risk was exported at: the old file would now overwrite that revision.
+        var stale = await (await Import(op, WithCell(xlsx, 6, "K", 4))).FieldErrors();
+        Assert.Equal(["row 6, column U (Versi)"], stale);
+
         // The same file carried into next year's register creates its risks there.
         await Context("diskominfo", 2027);
         var carried = await Ok(Import(op, xlsx, "?periodYear=2027"));

@@ -1,4 +1,5 @@
 using SpbeOps.Contracts.Assets;
+
 namespace SpbeOps.Assets.Api.Assets;
 
 /// <summary>Vocabulary of the register, as the regulation and Pemda practice name things.</summary>

@@ -3,19 +3,28 @@ namespace SpbeOps.Assets.Api.Assets;
 /// <summary>The register's rules, free of I/O: what a valid asset is and which lifecycle moves are allowed.</summary>
 public static class AssetDecider
 {
+    public const decimal MaxAcquisitionCost = 1_000_000_000_000m;
+
     public static FieldErrors Validate(AssetRequest r, bool registering, DateOnly today)
     {
-        var errors = new FieldErrors();
-        if (!PerangkatDaerahCode.IsValid(r.Opd)) errors.Add("opd", PerangkatDaerahCode.Rule);
-        errors.OneOf("kind", r.Kind, AssetVocabulary.Kinds)
+        var errors = new FieldErrors()
+            .Opd("opd", r.Opd)
+            .OneOf("kind", r.Kind, AssetVocabulary.Kinds)
             .Required("name", r.Name, 200)
             .MaxLength("description", r.Description, 4000)
             .MaxLength("code", r.Code, 100)
+            .MaxLength("manufacturer", r.Manufacturer, 200)
+            .MaxLength("model", r.Model, 200)
             .MaxLength("serialNumber", r.SerialNumber, 100)
-            .MaxLength("location", r.Location, 200);
+            .MaxLength("location", r.Location, 200)
+            .MaxLength("vendor", r.Vendor, 200)
+            .MaxLength("provider", r.Provider, 200)
+            .PlannedDate("licenceExpiresOn", r.LicenceExpiresOn, today)
+            .PastDate("acquiredOn", r.AcquiredOn, today);
         if (r.LicenceSeats is < 0) errors.Add("licenceSeats", "tidak boleh negatif / must not be negative");
-        if (r.AcquisitionCost is < 0) errors.Add("acquisitionCost", "tidak boleh negatif / must not be negative");
-        if (r.AcquiredOn > today) errors.Add("acquiredOn", "tidak boleh di masa depan / must not be in the future");
+        // Rp 1 trillion: beyond any single ICT asset of a pemerintah daerah, and far inside what every consumer stores.
+        if (r.AcquisitionCost is < 0 or > MaxAcquisitionCost)
+            errors.Add("acquisitionCost", $"harus 0–{MaxAcquisitionCost:N0} / must be 0–{MaxAcquisitionCost:N0}");
 
         if (r.Kind == AssetVocabulary.Application)
         {
@@ -30,7 +39,8 @@ public static class AssetDecider
                     .OneOf("application.hosting", r.Application.Hosting, AssetVocabulary.Hostings)
                     .OneOf("application.status", r.Application.Status, AssetVocabulary.ApplicationStatuses)
                     .Url("application.url", r.Application.Url)
-                    .MaxLength("application.legalBasis", r.Application.LegalBasis, 500);
+                    .MaxLength("application.legalBasis", r.Application.LegalBasis, 500)
+                    .MaxLength("application.developer", r.Application.Developer, 200);
             }
         }
         else if (r.Application is not null && r.Kind is not null && AssetVocabulary.Kinds.Contains(r.Kind))
@@ -40,8 +50,8 @@ public static class AssetDecider
 
         if (registering)
         {
-            errors.OneOf("stage", r.Stage, AssetVocabulary.InitialStages, required: false);
-            if (r.StageSince > today) errors.Add("stageSince", "tidak boleh di masa depan / must not be in the future");
+            errors.OneOf("stage", r.Stage, AssetVocabulary.InitialStages, required: false)
+                .PastDate("stageSince", r.StageSince, today);
         }
         return errors;
     }
@@ -82,7 +92,7 @@ public static class AssetDecider
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var errors = new FieldErrors().OneOf("to", r.To, AssetVocabulary.Stages).MaxLength("note", r.Note, 1000);
         if (r.On is null) errors.Add("on", "tanggal perpindahan tahap wajib diisi / the date of the transition is required");
-        else if (r.On > today) errors.Add("on", "tidak boleh di masa depan / must not be in the future");
+        else if (r.On > today || r.On < FieldErrors.EarliestDate) errors.PastDate("on", r.On, today);
         else if (r.On < current.StageSince)
             errors.Add("on", $"tidak boleh sebelum tahap saat ini dimulai ({current.StageSince:yyyy-MM-dd}) / must not be before the current stage began ({current.StageSince:yyyy-MM-dd})");
         if (errors.Any) return errors;

@@ -1,4 +1,5 @@
 using System.Globalization;
+
 namespace SpbeOps.Assets.Api.Assets;
 
 public sealed record ImportedAsset(int Row, Guid Id, string Outcome);
@@ -40,6 +41,9 @@ public static class AssetImport
                 rowErrors.Add(Where("id"), "aset dengan ID ini tidak ada; kosongkan ID untuk aset baru / no asset has this ID; leave ID empty for a new asset");
             if (id is not null && !seenIds.Add(id.Value))
                 rowErrors.Add(Where("id"), "ID yang sama muncul dua kali / the same ID appears twice");
+            if (current is not null && ParseVersion(row, rowErrors, Where) is { } exported && exported != current.Version)
+                rowErrors.Add(Where("version"),
+                    $"aset ini sudah diubah sejak diekspor (sekarang versi {current.Version}); ekspor ulang / the asset changed since it was exported (now version {current.Version}); export again");
 
             var decision = current is null
                 ? AssetDecider.Register(Guid.CreateVersion7(), request, caller.Actor, now)
@@ -73,6 +77,15 @@ public static class AssetImport
         return new Outcome(changes, new AssetImportResult(
             outcomes.Count(o => o.Outcome == "created"), outcomes.Count(o => o.Outcome == "updated"), outcomes.Count(o => o.Outcome == "unchanged"), outcomes),
             errors);
+    }
+
+    /// <summary>The version the row was exported at; empty means the row does not ask for the check.</summary>
+    private static long? ParseVersion(AssetWorkbook.Row row, FieldErrors errors, Func<string, string> where)
+    {
+        if (string.IsNullOrWhiteSpace(row["version"])) return null;
+        if (long.TryParse(row["version"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v > 0) return v;
+        errors.Add(where("version"), "bukan nomor versi / not a version number");
+        return null;
     }
 
     private static Guid? ParseId(AssetWorkbook.Row row, FieldErrors errors, Func<string, string> where)

@@ -7,6 +7,8 @@ namespace SpbeOps.Assets.Api.Assets;
 /// The asset register as a spreadsheet (the "IT asset register" the evaluation asks for as bukti dukung), with
 /// Indonesian headers. One row per asset; the same columns are read back on import, so an OPD can keep its
 /// inventory in Excel and load it: a row with an <c>ID</c> revises that asset, a row without one registers a new one.
+/// <c>Versi</c> is the asset's version when exported: the import refuses a row whose asset changed since (the sheet's
+/// If-Match), so nobody overwrites a change made after their export.
 /// </summary>
 public static class AssetWorkbook
 {
@@ -16,6 +18,7 @@ public static class AssetWorkbook
     public static readonly IReadOnlyList<(string Header, string Field)> Columns =
     [
         ("ID", "id"),
+        ("Versi", "version"),
         ("Perangkat Daerah", "opd"),
         ("Jenis Aset", "kind"),
         ("Nama", "name"),
@@ -47,6 +50,7 @@ public static class AssetWorkbook
         var rows = assets.Select(a => new Dictionary<string, object?>
         {
             ["ID"] = a.Id.ToString(),
+            ["Versi"] = a.Version,
             ["Perangkat Daerah"] = a.Opd,
             ["Jenis Aset"] = a.Kind,
             ["Nama"] = a.Name,

@@ -1,4 +1,5 @@
 using Marten.Pagination;
+
 namespace SpbeOps.Assets.Api.Assets;
 
 /// <summary>
@@ -9,7 +10,7 @@ public static class AssetsApi
 {
     public static RouteGroupBuilder MapAssetsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/assets").WithTags("Assets").RequireAuthorization(SpbePolicies.Member);
+        var api = app.MapRecordGroup("api/assets", "Assets");
 
         api.MapGet("/", List).WithName("ListAssets").WithSummary("Daftar aset dengan filter dan halaman / List assets with filters and paging");
         api.MapGet("/export", Export).WithName("ExportAssets")
@@ -29,9 +30,12 @@ public static class AssetsApi
         int? page, int? pageSize, CancellationToken ct)
     {
         var errors = new FieldErrors()
+            .Opd("opd", opd, required: false)
             .OneOf("kind", kind, AssetVocabulary.Kinds, required: false)
             .OneOf("stage", stage, AssetVocabulary.Stages, required: false)
-            .Range("page", page, 1, int.MaxValue, required: false)
+            .MaxLength("q", q, 200)
+            // page × pageSize stays an int (Marten's offset): a larger page would overflow it.
+            .Range("page", page, 1, 1_000_000, required: false)
             .Range("pageSize", pageSize, 1, 200, required: false);
         if (errors.Any) return errors.ToProblem();
 
@@ -47,6 +51,7 @@ public static class AssetsApi
         Caller caller, IQuerySession session, TimeProvider clock, string? opd, string? kind, string? stage, CancellationToken ct)
     {
         var errors = new FieldErrors()
+            .Opd("opd", opd, required: false)
             .OneOf("kind", kind, AssetVocabulary.Kinds, required: false)
             .OneOf("stage", stage, AssetVocabulary.Stages, required: false);
         if (errors.Any) return errors.ToProblem();

@@ -2,6 +2,7 @@ using SpbeOps.Indicators.Api.Evaluations;
 using SpbeOps.Indicators.Api.Live;
 using SpbeOps.Indicators.Api.Metrics;
 using SpbeOps.Indicators.Api.Organisation;
+
 namespace SpbeOps.Indicators.Api.Extensions;
 
 public static class Extensions
@@ -23,6 +24,8 @@ public static class Extensions
         builder.Services.AddSingleton<PeriodicRecalculation>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PeriodicRecalculation>());
 
+        // Levels are shared state: a clash that outlives the retries is a 409, never a 500.
+        builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
         builder.AddSpbeMarten(ServiceName, opts =>
         {
             opts.Schema.For<AssetFact>().Index(f => f.Opd);

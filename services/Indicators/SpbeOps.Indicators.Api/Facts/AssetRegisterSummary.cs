@@ -42,4 +42,24 @@ public sealed class AssetRegisterSummary
         if (asset.Stage == InUseStage && InUse.Count < Samples) InUse.Add(sample);
         if (asset.Stage != Disposed && Active.Count < Samples) Active.Add(sample);
     }
+
+    /// <summary>
+    /// Refills both sample lists when <see cref="NeedsSamples"/>: <see cref="InUse"/> from assets in use and
+    /// <see cref="Active"/> from assets not disposed, each list from its own candidates (a few of the OPD's other
+    /// assets of that set, as stored), then <paramref name="applied"/>, the asset just applied, in its new state.
+    /// Candidates of another stage or OPD are ignored, so a caller cannot fill one list from the other's set.
+    /// </summary>
+    public void Resample(IEnumerable<AssetFact> inUse, IEnumerable<AssetFact> active, AssetFact applied)
+    {
+        InUse = Pick(inUse, applied, a => a.Stage == InUseStage);
+        Active = Pick(active, applied, a => a.Stage != Disposed);
+    }
+
+    private List<AssetSample> Pick(IEnumerable<AssetFact> candidates, AssetFact applied, Func<AssetFact, bool> belongs) =>
+    [
+        .. candidates.Where(a => a.Id != applied.Id).Append(applied)
+            .Where(a => string.Equals(a.Opd, Id, StringComparison.OrdinalIgnoreCase) && belongs(a))
+            .Take(Samples)
+            .Select(a => new AssetSample(a.Id, a.Name)),
+    ];
 }

@@ -2,6 +2,7 @@ using MassTransit;
 using SpbeOps.Contracts.Assets;
 using SpbeOps.Contracts.Governance;
 using SpbeOps.Contracts.Risk;
+
 namespace SpbeOps.Indicators.Api.Facts;
 
 /// <summary>
@@ -72,12 +73,16 @@ public sealed class FactsConsumer(IDocumentStore store, MaturityEngine engine, I
         {
             if (r.NeedsSamples)
             {
+                // Each list is sampled from its own set (a sample of the active assets may hold few in use). The
+                // stored copy of the asset being applied is the previous one, so it comes from memory instead.
                 var opd = r.Id;
-                var samples = await session.Query<AssetFact>().Where(a => a.Opd == opd && a.Stage != AssetRegisterSummary.Disposed && a.Id != asset.Id)
-                    .OrderBy(a => a.Name).Take(AssetRegisterSummary.Samples * 2).ToListAsync(ct);
-                var current = samples.Append(asset).Where(a => a.Opd == opd).ToList();
-                r.InUse = [.. current.Where(a => a.Stage == AssetRegisterSummary.InUseStage).Take(AssetRegisterSummary.Samples).Select(a => new AssetSample(a.Id, a.Name))];
-                r.Active = [.. current.Where(a => a.Stage != AssetRegisterSummary.Disposed).Take(AssetRegisterSummary.Samples).Select(a => new AssetSample(a.Id, a.Name))];
+                var inUse = await session.Query<AssetFact>()
+                    .Where(a => a.Opd == opd && a.Id != asset.Id && a.Stage == AssetRegisterSummary.InUseStage)
+                    .OrderBy(a => a.Name).Take(AssetRegisterSummary.Samples).ToListAsync(ct);
+                var active = await session.Query<AssetFact>()
+                    .Where(a => a.Opd == opd && a.Id != asset.Id && a.Stage != AssetRegisterSummary.Disposed)
+                    .OrderBy(a => a.Name).Take(AssetRegisterSummary.Samples).ToListAsync(ct);
+                r.Resample(inUse, active, asset);
             }
             session.Store(r);
             facts.With(r);

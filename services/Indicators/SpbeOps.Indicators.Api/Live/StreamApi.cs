@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
+
 namespace SpbeOps.Indicators.Api.Live;
 
 public sealed class LiveOptions

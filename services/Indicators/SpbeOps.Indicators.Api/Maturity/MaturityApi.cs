@@ -60,7 +60,8 @@ public static class MaturityApi
     public static async Task<Results<Ok<IndexView>, ValidationProblem>> GetIndex(
         IQuerySession session, MaturityEngine engine, DateOnly? asOf, CancellationToken ct)
     {
-        if (asOf > engine.Today) return new FieldErrors().Add("asOf", "tidak boleh di masa depan / must not be in the future").ToProblem();
+        var errors = new FieldErrors().PastDate("asOf", asOf, engine.Today);
+        if (errors.Any) return errors.ToProblem();
 
         var levels = asOf is { } day ? await LevelsAsOf(session, engine.Rubric, day, ct) : await CurrentLevels(session, engine, ct);
         var result = IndexCalculator.Compute(engine.Rubric, levels.ToDictionary(l => l.Key, l => (decimal)l.Value));
@@ -146,7 +147,7 @@ public static class MaturityApi
     }
 
     public static async Task<Results<Ok<IndicatorSummary>, ValidationProblem, ProblemHttpResult>> PutSelfAssessment(
-        int number, SelfAssessmentRequest request, Caller caller, IDocumentSession session, MaturityEngine engine, CancellationToken ct)
+        int number, SelfAssessmentRequest request, Caller caller, IDocumentStore store, MaturityEngine engine, CancellationToken ct)
     {
         if (engine.Rubric.Indicators.FirstOrDefault(i => i.Number == number) is not { } indicator)
             return Problem.NotFound("Indikator / Indicator", number);
@@ -158,10 +159,16 @@ public static class MaturityApi
         var errors = new FieldErrors().Range("level", request.Level, 1, 5).Required("explanation", request.Explanation, 4000);
         if (errors.Any) return errors.ToProblem();
 
-        var state = await session.LoadAsync<IndicatorState>(IndicatorState.IdFor(number, null), ct);
-        engine.Record(session, state, number, null, request.Level!.Value, LevelSources.SelfAssessment, request.Explanation!.Trim(), caller.Actor);
-        await session.SaveChangesAsync(ct);
-        return TypedResults.Ok(new IndicatorSummary(number, indicator.Name.Id, indicator.Aspect, request.Level.Value, LevelSources.SelfAssessment));
+        // Several people may assess at once: each attempt reads the current state afresh (a clash retries, then 409).
+        var level = request.Level!.Value;
+        await store.RetryOnConflictAsync(caller.Instansi, async session =>
+        {
+            var state = await session.LoadAsync<IndicatorState>(IndicatorState.IdFor(number, null), ct);
+            engine.Record(session, state, number, null, level, LevelSources.SelfAssessment, request.Explanation!.Trim(), caller.Actor);
+            await session.SaveChangesAsync(ct);
+            return state;
+        }, ct);
+        return TypedResults.Ok(new IndicatorSummary(number, indicator.Name.Id, indicator.Aspect, level, LevelSources.SelfAssessment));
     }
 
     private static IndicatorDetail Detail(MaturityEngine engine, RubricIndicator i, string? opd, int level, string source,
@@ -172,13 +179,7 @@ public static class MaturityApi
     /// <summary>A malformed OPD code is a 400; an OPD operator reads the instansi and its own OPD, never another OPD.</summary>
     private static ProblemHttpResult? Forbidden(Caller caller, string? opd)
     {
-        if (opd is not null && !PerangkatDaerahCode.IsValid(opd))
-            return TypedResults.Problem(new HttpValidationProblemDetails(new Dictionary<string, string[]> { ["opd"] = [PerangkatDaerahCode.Rule] })
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "Data tidak valid / One or more fields are invalid",
-                Detail = $"opd: {PerangkatDaerahCode.Rule}.",
-            });
+        if (new FieldErrors().Opd("opd", opd, required: false) is { Any: true } invalid) return Problem.Invalid(invalid);
         return opd is not null && !caller.CanRead(opd)
             ? Problem.Forbidden($"Anda hanya dapat melihat perangkat daerah '{caller.Opd}' / You may only view perangkat daerah '{caller.Opd}'.")
             : null;

@@ -1,4 +1,5 @@
 using SpbeOps.Indicators.Api.Metrics;
+
 namespace SpbeOps.Indicators.Api.Maturity;
 
 /// <summary>

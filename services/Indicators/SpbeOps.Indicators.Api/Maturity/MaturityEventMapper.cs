@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using SpbeOps.Contracts.Maturity;
+
 namespace SpbeOps.Indicators.Api.Maturity;
 
 internal sealed class MaturityEventMapper : IIntegrationEventMapper

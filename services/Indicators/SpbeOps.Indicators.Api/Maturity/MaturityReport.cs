@@ -1,4 +1,5 @@
 using MiniExcelLibs;
+
 namespace SpbeOps.Indicators.Api.Maturity;
 
 /// <summary>One indicator's line of the self-assessment report.</summary>

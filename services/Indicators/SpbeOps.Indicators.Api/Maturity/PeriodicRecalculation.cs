@@ -1,5 +1,6 @@
 using JasperFx;
 using Marten.Schema;
+
 namespace SpbeOps.Indicators.Api.Maturity;
 
 /// <summary>An instansi the engine has facts for (one global list, not per tenant).</summary>

@@ -16,6 +16,8 @@ public sealed record OrganisationRequest(string? Name, string? IctUnitOpd, IRead
 /// <summary>The instansi's perangkat daerah list: the denominator of every "seluruh unit kerja" criterion.</summary>
 public static class OrganisationApi
 {
+    public const int MaxPerangkatDaerah = 500;
+
     public static RouteGroupBuilder MapOrganisationApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api/maturity/organisation").WithTags("Organisation").RequireAuthorization(SpbePolicies.Member);
@@ -36,19 +38,28 @@ public static class OrganisationApi
     }
 
     public static async Task<Results<Ok<OrganisationView>, ValidationProblem>> Put(
-        OrganisationRequest request, Caller caller, IDocumentSession session, MaturityEngine engine, TimeProvider clock, CancellationToken ct)
+        OrganisationRequest request, Caller caller, IDocumentStore store, MaturityEngine engine, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors().Required("name", request.Name, 200);
         var list = request.PerangkatDaerah ?? [];
         if (list.Count == 0) errors.Add("perangkatDaerah", "sebutkan minimal satu perangkat daerah / list at least one perangkat daerah");
+        // A province lists a few hundred units at most (dinas, badan, kecamatan…).
+        if (errors.Count("perangkatDaerah", list, MaxPerangkatDaerah)) list = [];
         var seen = new HashSet<string>();
         for (var i = 0; i < list.Count; i++)
         {
-            if (!PerangkatDaerahCode.IsValid(list[i].Code)) errors.Add($"perangkatDaerah[{i}].code", PerangkatDaerahCode.Rule);
-            else if (!seen.Add(list[i].Code!)) errors.Add($"perangkatDaerah[{i}].code", $"'{list[i].Code}' tercantum dua kali / is listed twice");
-            errors.Required($"perangkatDaerah[{i}].name", list[i].Name, 300);
+            var field = $"perangkatDaerah[{i}]";
+            if (list[i] is not { } unit)
+            {
+                errors.Add(field, "wajib diisi / is required");
+                continue;
+            }
+            if (!PerangkatDaerahCode.IsValid(unit.Code)) errors.Opd($"{field}.code", unit.Code);
+            else if (!seen.Add(unit.Code!)) errors.Add($"{field}.code", $"'{unit.Code}' tercantum dua kali / is listed twice");
+            errors.Required($"{field}.name", unit.Name, 300);
         }
-        if (request.IctUnitOpd is not null && !seen.Contains(request.IctUnitOpd))
+        if (request.IctUnitOpd is not null && !PerangkatDaerahCode.IsValid(request.IctUnitOpd)) errors.Opd("ictUnitOpd", request.IctUnitOpd);
+        else if (request.IctUnitOpd is not null && !seen.Contains(request.IctUnitOpd))
             errors.Add("ictUnitOpd", "harus salah satu kode dalam daftar / must be one of the listed codes");
         if (errors.Any) return errors.ToProblem();
 
@@ -60,13 +71,18 @@ public static class OrganisationApi
             UpdatedBy = caller.Actor,
             UpdatedAt = clock.GetUtcNow(),
         };
-        session.Store(profile);
-        session.Store(new KnownTenant { Id = caller.Instansi, LastFactAt = clock.GetUtcNow() });
-        // The list is the denominator of coverage criteria: every computed level may move with it.
-        var facts = (await FactSet.LoadAsync(session, ct)).With(profile);
-        await engine.RecalculateAsync(session, facts, engine.ComputedIndicators.Select(i => i.Number),
-            "daftar perangkat daerah ditetapkan / perangkat daerah list set", ct);
-        await session.SaveChangesAsync(ct);
+        // The list is the denominator of coverage criteria: every computed level may move with it. Facts arriving at
+        // the same moment recalculate the same levels, so a clash retries with fresh state (then 409).
+        var facts = await store.RetryOnConflictAsync(caller.Instansi, async session =>
+        {
+            session.Store(profile);
+            session.Store(new KnownTenant { Id = caller.Instansi, LastFactAt = clock.GetUtcNow() });
+            var facts = (await FactSet.LoadAsync(session, ct)).With(profile);
+            await engine.RecalculateAsync(session, facts, engine.ComputedIndicators.Select(i => i.Number),
+                "daftar perangkat daerah ditetapkan / perangkat daerah list set", ct);
+            await session.SaveChangesAsync(ct);
+            return facts;
+        }, ct);
         return TypedResults.Ok(OrganisationView.Of(profile, facts));
     }
 }

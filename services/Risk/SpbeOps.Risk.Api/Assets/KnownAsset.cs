@@ -1,5 +1,6 @@
 using MassTransit;
 using SpbeOps.Contracts.Assets;
+
 namespace SpbeOps.Risk.Api.Assets;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+
 namespace SpbeOps.Risk.Api.Contexts;
 
 /// <summary>The rules of a risk context (Formulir 2.x), free of I/O: what a valid context is and when it is complete.</summary>
@@ -19,8 +20,7 @@ public static partial class ContextDecider
         var thisYear = now.UtcDateTime.Year;
         if (current is null)
         {
-            if (!PerangkatDaerahCode.IsValid(r.Opd)) errors.Add("opd", PerangkatDaerahCode.Rule);
-            errors.Range("periodYear", r.PeriodYear, FirstYear, thisYear + 5);
+            errors.Opd("opd", r.Opd).Range("periodYear", r.PeriodYear, FirstYear, thisYear + 5);
         }
         else
         {
@@ -47,17 +47,23 @@ public static partial class ContextDecider
 
         if (r.UprName is not null || current is null) ctx.UprName = Trimmed(r.UprName);
         if (r.Tasks is not null || current is null) ctx.Tasks = Trimmed(r.Tasks);
-        if (r.Functions is not null) ctx.Functions = Texts(errors, "functions", r.Functions, 1000);
-        if (r.Objectives is not null) ctx.Objectives = Objectives(errors, r.Objectives);
+        // No section may be longer than a form could reasonably be (FieldErrors.MaxItems); its items are not read then.
+        if (Fits(errors, "functions", r.Functions)) ctx.Functions = Texts(errors, "functions", r.Functions!, 1000);
+        if (Fits(errors, "objectives", r.Objectives)) ctx.Objectives = Objectives(errors, r.Objectives!);
         if (r.Structure is not null) ctx.Structure = Structure(errors, r.Structure);
-        if (r.Stakeholders is not null) ctx.Stakeholders = Stakeholders(errors, r.Stakeholders);
-        if (r.Regulations is not null) ctx.Regulations = Regulations(errors, r.Regulations);
-        if (r.Categories is not null) ctx.Categories = CodedNames(errors, "categories", r.Categories);
-        if (r.ImpactAreas is not null) ctx.ImpactAreas = CodedNames(errors, "impactAreas", r.ImpactAreas);
+        if (Fits(errors, "stakeholders", r.Stakeholders)) ctx.Stakeholders = Stakeholders(errors, r.Stakeholders!);
+        if (Fits(errors, "regulations", r.Regulations)) ctx.Regulations = Regulations(errors, r.Regulations!);
+        if (Fits(errors, "categories", r.Categories)) ctx.Categories = CodedNames(errors, "categories", r.Categories!);
+        if (Fits(errors, "impactAreas", r.ImpactAreas)) ctx.ImpactAreas = CodedNames(errors, "impactAreas", r.ImpactAreas!);
         if (r.LikelihoodCriteria is not null) ctx.LikelihoodCriteria = Likelihood(errors, r.LikelihoodCriteria);
         if (r.ImpactCriteria is not null) ctx.ImpactCriteria = Impact(errors, r.ImpactCriteria, ctx.ImpactAreas);
-        if (r.Matrix is not null) ctx.Matrix = r.Matrix.Select(row => (row ?? []).ToList()).ToList();
-        if (r.Levels is not null) ctx.Levels = Bands(errors, r.Levels);
+        if (Fits(errors, "matrix", r.Matrix))
+        {
+            if (r.Matrix!.Any(row => row?.Count > FieldErrors.MaxItems)) errors.Add("matrix", "matriks terlalu besar / the matrix is too large");
+            else ctx.Matrix = r.Matrix!.Select(row => (row ?? []).ToList()).ToList();
+        }
+        if (Fits(errors, "levels", r.Levels)) ctx.Levels = Bands(errors, r.Levels!);
+        if (r.Appetite is not null) errors.Count("appetite", r.Appetite);
         if (errors.Any) return errors;
 
         // Cross-section rules, on the sections as they will be stored.
@@ -114,7 +120,7 @@ public static partial class ContextDecider
                 if (a is null) { errors.Add(field, "wajib diisi / is required"); continue; }
                 if (string.IsNullOrWhiteSpace(a.Category)) errors.Add($"{field}.category", "wajib diisi / is required");
                 else if (!known.Contains(a.Category))
-                    errors.Add($"{field}.category", $"kategori '{a.Category}' tidak ada pada konteks / category '{a.Category}' is not in the context");
+                    errors.Add($"{field}.category", $"kategori {FieldErrors.Echo(a.Category)} tidak ada pada konteks / category {FieldErrors.Echo(a.Category)} is not in the context");
                 else if (result.Any(x => x.Category == a.Category))
                     errors.Add($"{field}.category", $"kategori '{a.Category}' disebut dua kali / category '{a.Category}' is listed twice");
                 errors.Range($"{field}.positive", a.Positive, 1, max).Range($"{field}.negative", a.Negative, 1, max);
@@ -142,6 +148,9 @@ public static partial class ContextDecider
         return ctx.Categories.Select(c => result.FirstOrDefault(a => a.Category == c.Code)).OfType<Appetite>().ToList();
     }
 
+    /// <summary>A section that is present and not longer than <see cref="FieldErrors.MaxItems"/>.</summary>
+    private static bool Fits<T>(FieldErrors errors, string field, IReadOnlyList<T>? items) => items is not null && !errors.Count(field, items);
+
     private static List<string> Texts(FieldErrors errors, string field, IReadOnlyList<string> items, int maxLength)
     {
         for (var i = 0; i < items.Count; i++) errors.Required($"{field}[{i}]", items[i], maxLength);
@@ -168,6 +177,7 @@ public static partial class ContextDecider
     {
         var pengelola = new List<RoleHolder>();
         var items = s.Pengelola ?? [];
+        if (errors.Count("structure.pengelola", items, 50)) items = [];
         for (var i = 0; i < items.Count; i++)
             if (Holder(errors, $"structure.pengelola[{i}]", items[i]) is { } h) pengelola.Add(h);
         return new RiskStructure(Holder(errors, "structure.pemilik", s.Pemilik), Holder(errors, "structure.koordinator", s.Koordinator), pengelola);
@@ -231,6 +241,7 @@ public static partial class ContextDecider
     {
         ScaleSize(errors, "likelihoodCriteria", items.Count);
         var result = new List<LikelihoodCriterion>();
+        if (items.Count > 5) return result;
         for (var i = 0; i < items.Count; i++)
         {
             var c = items[i];
@@ -247,6 +258,7 @@ public static partial class ContextDecider
     {
         ScaleSize(errors, "impactCriteria", items.Count);
         var result = new List<ImpactCriterion>();
+        if (items.Count > 5) return result;
         for (var i = 0; i < items.Count; i++)
         {
             var c = items[i];
@@ -256,6 +268,7 @@ public static partial class ContextDecider
             errors.Required($"{f}.name", c.Name, 200);
             var descriptions = new List<ImpactDescription>();
             var ds = c.Descriptions ?? [];
+            if (errors.Count($"{f}.descriptions", ds)) ds = [];
             for (var k = 0; k < ds.Count; k++)
             {
                 var d = ds[k];

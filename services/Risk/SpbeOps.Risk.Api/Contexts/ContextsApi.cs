@@ -9,7 +9,7 @@ public static class ContextsApi
 {
     public static RouteGroupBuilder MapContextsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/risks/contexts").WithTags("Risk contexts").RequireAuthorization(SpbePolicies.Member);
+        var api = app.MapRecordGroup("api/risks/contexts", "Risk contexts");
 
         api.MapGet("/", List).WithName("ListRiskContexts").WithSummary("Daftar konteks risiko / List risk contexts");
         api.MapGet("/defaults", Defaults).WithName("GetRiskContextDefaults")
@@ -25,6 +25,7 @@ public static class ContextsApi
     public static async Task<Results<Ok<IReadOnlyList<RiskContext>>, ValidationProblem>> List(
         Caller caller, IQuerySession session, string? opd, int? periodYear, CancellationToken ct)
     {
+        if (new FieldErrors().Opd("opd", opd, required: false) is { Any: true } errors) return errors.ToProblem();
         var scope = caller.ScopeFilter(opd);
         var query = session.Query<RiskContext>().AsQueryable();
         if (scope is not null) query = query.Where(c => c.Opd == scope);

@@ -1,4 +1,5 @@
 using SpbeOps.Contracts.Risk;
+
 namespace SpbeOps.Risk.Api.Contexts;
 
 /// <summary>Formulir 2.2: sasaran UPR, sasaran SPBE, indikator kinerja SPBE and its target.</summary>

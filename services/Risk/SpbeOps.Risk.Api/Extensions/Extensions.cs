@@ -1,5 +1,6 @@
 using Marten.Schema;
 using Marten.Schema.Indexing.Unique;
+
 namespace SpbeOps.Risk.Api.Extensions;
 
 public static class Extensions

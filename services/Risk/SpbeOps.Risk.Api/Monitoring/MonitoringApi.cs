@@ -8,7 +8,7 @@ public static class MonitoringApi
 {
     public static RouteGroupBuilder MapMonitoringApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/risks/monitoring").WithTags("Risk monitoring").RequireAuthorization(SpbePolicies.Member);
+        var api = app.MapRecordGroup("api/risks/monitoring", "Risk monitoring");
 
         api.MapGet("/", List).WithName("ListRiskMonitoring").WithSummary("Daftar laporan pemantauan / List monitoring reports");
         api.MapRecordReads<MonitoringReport>("RiskMonitoring");
@@ -21,7 +21,7 @@ public static class MonitoringApi
     public static async Task<Results<Ok<IReadOnlyList<MonitoringReport>>, ValidationProblem>> List(
         Caller caller, IQuerySession session, string? opd, int? periodYear, string? kind, CancellationToken ct)
     {
-        var errors = new FieldErrors().OneOf("kind", kind, RiskVocabulary.MonitoringKinds, required: false);
+        var errors = new FieldErrors().Opd("opd", opd, required: false).OneOf("kind", kind, RiskVocabulary.MonitoringKinds, required: false);
         if (errors.Any) return errors.ToProblem();
         var scope = caller.ScopeFilter(opd);
         var query = session.Query<MonitoringReport>().AsQueryable();

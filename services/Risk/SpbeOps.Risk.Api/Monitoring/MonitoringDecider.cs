@@ -9,8 +9,7 @@ public static class MonitoringDecider
         var errors = new FieldErrors();
         if (current is null)
         {
-            if (!PerangkatDaerahCode.IsValid(r.Opd)) errors.Add("opd", PerangkatDaerahCode.Rule);
-            errors.Range("periodYear", r.PeriodYear, ContextDecider.FirstYear, today.Year + 1);
+            errors.Opd("opd", r.Opd).Range("periodYear", r.PeriodYear, ContextDecider.FirstYear, today.Year + 1);
         }
         else
         {
@@ -25,12 +24,13 @@ public static class MonitoringDecider
 
         var year = current?.PeriodYear ?? r.PeriodYear;
         if (r.ReportedOn is null) errors.Add("reportedOn", "tanggal laporan wajib diisi / the date of the report is required");
-        else if (r.ReportedOn > today.AddDays(1)) errors.Add("reportedOn", "tidak boleh di masa depan / must not be in the future");
+        else if (r.ReportedOn > today.AddDays(1) || r.ReportedOn < FieldErrors.EarliestDate) errors.Date("reportedOn", r.ReportedOn, today.AddDays(1), today);
         else if (year is not null && !errors.Any && r.ReportedOn < SpanStart(year.Value, r.Kind!, r.Quarter, r.Semester))
             errors.Add("reportedOn", $"tidak boleh sebelum awal rentang yang dilaporkan ({SpanStart(year.Value, r.Kind!, r.Quarter, r.Semester):yyyy-MM-dd}) / must not be before the start of the reported span");
 
         var entries = r.Entries ?? [];
         if (entries.Count == 0) errors.Add("entries", "catat minimal satu risiko / report on at least one risk");
+        if (errors.Count("entries", entries, 500)) entries = [];
         var seen = new HashSet<Guid>();
         for (var i = 0; i < entries.Count; i++)
         {

@@ -1,4 +1,5 @@
 using SpbeOps.Contracts.Risk;
+
 namespace SpbeOps.Risk.Api.Risks;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+
 namespace SpbeOps.Risk.Api.Risks;
 
 /// <summary>
@@ -27,7 +28,7 @@ public static partial class RiskDecider
             .MaxLength("impactExplanation", r.ImpactExplanation, 2000);
         if (r.Code is not null && !Code().IsMatch(r.Code)) errors.Add("code", CodeRule);
         var assets = r.AssetIds ?? [];
-        if (assets.Count > 50) errors.Add("assetIds", "paling banyak 50 / at most 50");
+        errors.Count("assetIds", assets, 50);
         if (assets.Distinct().Count() != assets.Count) errors.Add("assetIds", "ada id yang berulang / an id is listed twice");
         if (r.Category is not null && r.RiskType is not null && ctx.AppetiteFor(r.Category, r.RiskType) is null
             && ctx.Categories.Any(c => c.Code == r.Category) && RiskVocabulary.RiskTypes.Contains(r.RiskType))
@@ -38,10 +39,7 @@ public static partial class RiskDecider
     /// <summary>Field rules when the request names the context: OPD code and year (used before the context is loaded).</summary>
     public static FieldErrors ValidateScope(RiskRequest r)
     {
-        var errors = new FieldErrors();
-        if (!PerangkatDaerahCode.IsValid(r.Opd)) errors.Add("opd", PerangkatDaerahCode.Rule);
-        errors.Range("periodYear", r.PeriodYear, ContextDecider.FirstYear, 9999);
-        return errors;
+        return new FieldErrors().Opd("opd", r.Opd).Range("periodYear", r.PeriodYear, ContextDecider.FirstYear, 9999);
     }
 
     public static readonly Rejection WithdrawnIsFinal =
@@ -180,6 +178,8 @@ public static partial class RiskDecider
             .Range("residualLikelihoodLevel", t.ResidualLikelihoodLevel, 1, ctx.LikelihoodCriteria.Count)
             .Range("residualImpactLevel", t.ResidualImpactLevel, 1, ctx.ImpactCriteria.Count)
             .OneOf("status", t.Status, RiskVocabulary.TreatmentStatuses, required: false);
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        errors.PlannedDate("scheduleStart", t.ScheduleStart, today).PlannedDate("scheduleEnd", t.ScheduleEnd, today);
         if (t.ScheduleStart is null) errors.Add("scheduleStart", "jadwal mulai wajib diisi / the start of the schedule is required");
         if (t.ScheduleEnd is null) errors.Add("scheduleEnd", "jadwal selesai wajib diisi / the end of the schedule is required");
         else if (t.ScheduleStart is not null && t.ScheduleEnd < t.ScheduleStart) errors.Add("scheduleEnd", "tidak boleh sebelum jadwal mulai / must not be before scheduleStart");

@@ -1,4 +1,5 @@
 using Marten.Pagination;
+
 namespace SpbeOps.Risk.Api.Risks;
 
 /// <summary>
@@ -9,7 +10,7 @@ public static class RisksApi
 {
     public static RouteGroupBuilder MapRisksApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/risks").WithTags("Risks").RequireAuthorization(SpbePolicies.Member);
+        var api = app.MapRecordGroup("api/risks", "Risks");
 
         api.MapGet("/", List).WithName("ListRisks").WithSummary("Register risiko dengan filter dan halaman / The risk register with filters and paging");
         api.MapGet("/{id:guid}", Get).WithName("GetRisk").WithSummary("Satu risiko / One risk");
@@ -32,10 +33,14 @@ public static class RisksApi
         bool? aboveAppetite, string? riskType, string? q, bool? includeWithdrawn, int? page, int? pageSize, CancellationToken ct)
     {
         var errors = new FieldErrors()
+            .Opd("opd", opd, required: false)
             .OneOf("status", status, ApprovalFlow.Statuses, required: false)
             .OneOf("riskType", riskType, RiskVocabulary.RiskTypes, required: false)
+            .MaxLength("category", category, 64)
+            .MaxLength("q", q, 200)
             .Range("level", level, 1, 5, required: false)
-            .Range("page", page, 1, int.MaxValue, required: false)
+            // page × pageSize stays an int (Marten's offset): a larger page would overflow it.
+            .Range("page", page, 1, 1_000_000, required: false)
             .Range("pageSize", pageSize, 1, 500, required: false);
         if (errors.Any) return errors.ToProblem();
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace SpbeOps.Risk.Api.Workbooks;
 
 /// <summary>
@@ -32,6 +33,14 @@ public static class RiskImport
 
             RegisteredRisk? current = null;
             if (request.Code is not null) existing.TryGetValue(request.Code, out current);
+            if (current is not null && row.Cells.GetValueOrDefault("version") is { Length: > 0 } exported)
+            {
+                if (!long.TryParse(exported, NumberStyles.Integer, CultureInfo.InvariantCulture, out var version) || version < 1)
+                    errors.Add(cell.Key("version"), "bukan nomor versi / not a version number");
+                else if (version != current.Version)
+                    errors.Add(cell.Key("version"),
+                        $"risiko '{current.Code}' sudah diubah sejak diekspor (sekarang versi {current.Version}); ekspor ulang / risk '{current.Code}' changed since it was exported (now version {current.Version}); export again");
+            }
             if (current is not null && !current.Withdrawn && RiskDecider.Validate(request, ctx) is { Any: false } && RiskDecider.SameAssessment(current, request))
             {
                 results.Add(new ImportedRow(row.Number, current.Code, current.Id, "tetap"));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
+
 namespace SpbeOps.Risk.Api.Workbooks;
 
 /// <summary>
@@ -45,7 +46,12 @@ public static partial class RiskWorkbook
         ("Prioritas Risiko", null),
         ("Aset/Aplikasi Terkait", "assetIds"),
         ("Status Persetujuan", null),
+        // Not a Formulir 3.0 column: the risk's version when exported. The import refuses a row whose risk changed
+        // since (the sheet's If-Match); a sheet without it (e.g. typed from the form) skips that check.
+        (VersionHeader, "version"),
     ];
+
+    public const string VersionHeader = "Versi";
 
     private static readonly OpenXmlConfiguration Config = new()
     {
@@ -71,7 +77,7 @@ public static partial class RiskWorkbook
                 ctx.ImpactAreaName(r.ImpactArea), r.ExistingControls, r.LikelihoodLevel, r.LikelihoodExplanation, r.ImpactLevel,
                 r.ImpactExplanation, r.Besaran, $"{r.LevelName} ({r.LevelColour})", r.Decision, r.Priority,
                 string.Join("; ", r.AssetIds.Select(id => assets.TryGetValue(id, out var a) ? $"{a.Asset.Name} ({id})" : id.ToString())),
-                r.ApprovalStatus,
+                r.ApprovalStatus, r.Version,
             ]));
         }
         return Save(new Dictionary<string, object> { [RegisterSheet] = rows, [ReferenceSheet] = Reference(ctx) });
@@ -178,7 +184,8 @@ public static partial class RiskWorkbook
             var match = RegisterColumns.FirstOrDefault(c => c.Field is not null && string.Equals(Normalise(c.Header), header, StringComparison.OrdinalIgnoreCase));
             if (match.Field is not null) columnOfField[match.Field] = letter;
         }
-        var missing = RegisterColumns.Where(c => c.Field is not null && !columnOfField.ContainsKey(c.Field)).Select(c => c.Header).ToList();
+        var missing = RegisterColumns.Where(c => c.Field is not null && c.Header != VersionHeader && !columnOfField.ContainsKey(c.Field))
+            .Select(c => c.Header).ToList();
         if (missing.Count > 0)
             throw new UnreadableWorkbookException($"kolom tidak ditemukan / missing columns: {string.Join(", ", missing)}");
 

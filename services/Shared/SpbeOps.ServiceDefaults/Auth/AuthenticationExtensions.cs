@@ -39,6 +39,15 @@ public static class AuthenticationExtensions
                 {
                     jwt.TokenValidationParameters.IssuerSigningKey = DevelopmentTokens.KeyFrom(RequireSigningKey(options));
                 }
+                jwt.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = context =>
+                    {
+                        if (TokenClaims.Problem(context.Principal, context.SecurityToken) is { } problem) context.Fail(new TokenClaimsException(problem));
+                        return Task.CompletedTask;
+                    },
+                    OnChallenge = TokenClaims.ChallengeAsync,
+                };
             });
 
         // One Caller per request, built from the validated token: endpoints take it as a parameter.
