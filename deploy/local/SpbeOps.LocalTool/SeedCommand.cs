@@ -10,7 +10,7 @@ namespace SpbeOps.LocalTool;
 /// </summary>
 public static class SeedCommand
 {
-    public const string Usage = "usage: seed --gateway URL --file FILE [--force]   (--force: revise every seeded record to the file's content, even when it looks unchanged)";
+    public const string Usage = "usage: seed --gateway URL --file FILE [--force]   (every run converges to the file: it creates what is missing and revises what differs; --force is accepted and means the same)";
 
     public static Task<int> RunAsync(string[] args) => RunAsync(args, Console.Out, Console.Error);
 
@@ -41,6 +41,6 @@ public static class SeedCommand
         {
             Delay = delay ?? Task.Delay,
         };
-        return await seeder.RunAsync(file, DateOnly.FromDateTime(DateTime.UtcNow), force: args.Contains("--force"));
+        return await seeder.RunAsync(file, DateOnly.FromDateTime(DateTime.UtcNow));
     }
 }

@@ -8,7 +8,7 @@ public enum SeedAction
 {
     /// <summary>The record is not there: send the step.</summary>
     Create,
-    /// <summary>The record is there but differs from the seed (or --force): PUT the seeded content.</summary>
+    /// <summary>The record is there but differs from the seed: PUT the seeded content.</summary>
     Revise,
     /// <summary>The record already holds the seeded content: nothing to send.</summary>
     Unchanged,
@@ -34,13 +34,13 @@ public static class SeedPlanner
     public static IReadOnlyList<JsonObject> Matching(IEnumerable<JsonObject> candidates, IReadOnlyDictionary<string, JsonNode?> key) =>
         [.. candidates.Where(c => key.All(k => Same(k.Value, c[k.Key])))];
 
-    public static SeedAction Plan(JsonNode? body, JsonNode? found, IReadOnlyCollection<string> createOnly, bool canRevise, bool force)
+    public static SeedAction Plan(JsonNode? body, JsonNode? found, IReadOnlyCollection<string> createOnly, bool canRevise)
     {
         if (found is null) return SeedAction.Create;
         var compared = body is JsonObject fields
             ? new JsonObject(fields.Where(f => !createOnly.Contains(f.Key)).Select(f => KeyValuePair.Create(f.Key, f.Value?.DeepClone())))
             : body;
-        if (!force && Holds(found, compared)) return SeedAction.Unchanged;
+        if (Holds(found, compared)) return SeedAction.Unchanged;
         return canRevise ? SeedAction.Revise : SeedAction.Keep;
     }
 

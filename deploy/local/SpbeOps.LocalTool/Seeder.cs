@@ -36,7 +36,7 @@ public sealed class SeedRequestFailed(string request, HttpStatusCode? status, st
 /// <summary>
 /// Sends a seed file's steps through the gateway, each as the role a real user would have. Every step first looks
 /// its record up and writes only what is missing or differs (<see cref="SeedPlanner"/>), so a rerun after a partial
-/// seed, or with --force, converges to the same records instead of duplicating them (issue 7, row 2). A step the
+/// seed (with or without --force) converges to the same records instead of duplicating them (issue 7, row 2). A step the
 /// API cannot do right now is tried again from its lookup (<see cref="SeedRetry"/>, issue 7, row 1).
 /// </summary>
 public sealed class Seeder(HttpClient http, Func<string, string?, string> token, TextWriter output, TextWriter errors, SeedRetry? retry = null)
@@ -46,7 +46,7 @@ public sealed class Seeder(HttpClient http, Func<string, string?, string> token,
     /// <summary>Optional: how the seeder waits between attempts (tests make it instant).</summary>
     public Func<TimeSpan, CancellationToken, Task> Delay { get; init; } = Task.Delay;
 
-    public async Task<int> RunAsync(SeedFile file, DateOnly today, bool force, CancellationToken ct = default)
+    public async Task<int> RunAsync(SeedFile file, DateOnly today, CancellationToken ct = default)
     {
         var saved = new Dictionary<string, string>();
         var done = new Dictionary<SeedAction, int>();
@@ -56,7 +56,7 @@ public sealed class Seeder(HttpClient http, Func<string, string?, string> token,
             {
                 try
                 {
-                    var (action, id) = await RunStepAsync(step, today, saved, force, ct);
+                    var (action, id) = await RunStepAsync(step, today, saved, ct);
                     if (step.Save is { } name) saved[name] = id ?? throw new InvalidOperationException($"{step} saves '{name}', but its record has no id.");
                     done[action] = done.GetValueOrDefault(action) + 1;
                     // What is already as seeded is only counted: a rerun (every ./spbe up) prints what it changed.
@@ -101,7 +101,7 @@ public sealed class Seeder(HttpClient http, Func<string, string?, string> token,
 
     /// <summary>One attempt at a step: look the record up, then create, revise or leave it.</summary>
     private async Task<(SeedAction Action, string? Id)> RunStepAsync(
-        SeedStep step, DateOnly today, IReadOnlyDictionary<string, string> saved, bool force, CancellationToken ct)
+        SeedStep step, DateOnly today, IReadOnlyDictionary<string, string> saved, CancellationToken ct)
     {
         string Substitute(string text) => SeedFile.Substitute(text, today, saved);
         var body = SeedFile.ToJson(step.Body, Substitute);
@@ -120,7 +120,7 @@ public sealed class Seeder(HttpClient http, Func<string, string?, string> token,
         }
 
         var revise = step.Lookup?.Revise ?? (step.Method == HttpMethod.Put ? step.Path : null);
-        var action = SeedPlanner.Plan(body, found, step.Lookup?.CreateOnly ?? [], canRevise: revise is not null, force);
+        var action = SeedPlanner.Plan(body, found, step.Lookup?.CreateOnly ?? [], canRevise: revise is not null);
         var id = found?["id"]?.ToString();
         switch (action)
         {

@@ -100,7 +100,7 @@ public sealed class SeedTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Seeding_with_force_revises_the_seeded_records_instead_of_duplicating_them()
+    public async Task Seeding_again_with_force_changes_nothing()
     {
         await SeedExits(0);
         var ids = Ids();
@@ -108,7 +108,7 @@ public sealed class SeedTests : IAsyncLifetime
         await SeedExits(0, "--force");
         AssertSeededOnce();
         Assert.Equal(ids, Ids());
-        Assert.All(_api.Assets.Concat(_api.Governance), r => Assert.Equal(2, (int)r["version"]!));
+        Assert.All(_api.Assets.Concat(_api.Governance), r => Assert.Equal(1, (int)r["version"]!));
     }
 
     [Fact]
@@ -191,11 +191,10 @@ public sealed class SeedPlannerTests
     public void A_step_creates_what_is_missing_revises_what_differs_and_leaves_the_rest()
     {
         var body = Json("""{"code":"c","name":"n","stage":"pemanfaatan"}""");
-        Assert.Equal(SeedAction.Create, SeedPlanner.Plan(body, null, [], canRevise: true, force: false));
-        Assert.Equal(SeedAction.Unchanged, SeedPlanner.Plan(body, Json("""{"id":"1","code":"c","name":"n","stage":"penghapusan"}"""), ["stage"], true, false));
-        Assert.Equal(SeedAction.Revise, SeedPlanner.Plan(body, Json("""{"id":"1","code":"c","name":"m","stage":"pemanfaatan"}"""), [], true, false));
-        Assert.Equal(SeedAction.Keep, SeedPlanner.Plan(body, Json("""{"id":"1","code":"c","name":"m","stage":"pemanfaatan"}"""), [], false, false));
-        Assert.Equal(SeedAction.Revise, SeedPlanner.Plan(body, Json("""{"id":"1","code":"c","name":"n","stage":"pemanfaatan"}"""), [], true, force: true));
+        Assert.Equal(SeedAction.Create, SeedPlanner.Plan(body, null, [], canRevise: true));
+        Assert.Equal(SeedAction.Unchanged, SeedPlanner.Plan(body, Json("""{"id":"1","code":"c","name":"n","stage":"penghapusan"}"""), ["stage"], true));
+        Assert.Equal(SeedAction.Revise, SeedPlanner.Plan(body, Json("""{"id":"1","code":"c","name":"m","stage":"pemanfaatan"}"""), [], true));
+        Assert.Equal(SeedAction.Keep, SeedPlanner.Plan(body, Json("""{"id":"1","code":"c","name":"m","stage":"pemanfaatan"}"""), [], false));
     }
 
     [Fact]
