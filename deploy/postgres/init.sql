@@ -15,3 +15,10 @@ SELECT 'CREATE DATABASE spbeops OWNER spbeops'
 -- Tests: each test fixture creates (and drops) its own schema, hence the owner.
 SELECT 'CREATE DATABASE spbeops_test OWNER spbeops'
  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = 'spbeops_test') \gexec
+
+-- pg_trgm serves the lists' text search (q=, ILIKE '%…%', issue 8). It is a trusted extension, so the databases'
+-- owner could create it too (the services ask for it on start); creating it here means the role needs nothing.
+\connect spbeops
+CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;
+\connect spbeops_test
+CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public;

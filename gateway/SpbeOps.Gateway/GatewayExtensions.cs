@@ -26,7 +26,8 @@ public static class GatewayExtensions
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = services.ProxyConfiguration() });
         builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 
-        var permitsPerMinute = builder.Configuration.GetValue("Gateway:RequestsPerMinute", 600);
+        var limits = RateLimits.From(builder.Configuration);
+        builder.Services.AddSingleton(limits);
         builder.Services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -38,15 +39,18 @@ public static class GatewayExtensions
                     Math.Max(1, (long)Math.Ceiling(after.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 return ValueTask.CompletedTask;
             };
-            o.AddPolicy(PerUserRateLimit, context => RateLimitPartition.GetTokenBucketLimiter(
-                context.User.FindFirst(SpbeClaims.Subject)?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "anonymous",
-                _ => new TokenBucketRateLimiterOptions
+            // One bucket per caller and instansi, sized by role or integration client (RateLimits).
+            o.AddPolicy(PerUserRateLimit, context =>
+            {
+                var (partition, perMinute) = limits.For(context.User, context.Connection.RemoteIpAddress?.ToString());
+                return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
                 {
-                    TokenLimit = permitsPerMinute,
-                    TokensPerPeriod = permitsPerMinute,
+                    TokenLimit = perMinute,
+                    TokensPerPeriod = perMinute,
                     ReplenishmentPeriod = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
-                }));
+                });
+            });
         });
 
         // No "Server: Kestrel" banner (SecurityHeaders removes a service's banner from proxied answers).

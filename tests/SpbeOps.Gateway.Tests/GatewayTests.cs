@@ -11,40 +11,18 @@ using SpbeOps.Testing;
 
 namespace SpbeOps.Gateway.Tests;
 
-public sealed class GatewayTests : IAsyncLifetime
+public sealed class GatewayTests() : GatewayHost(new Dictionary<string, string> { ["Gateway:RequestsPerMinute"] = "5" })
 {
-    private StubBackend _backend = null!;
-    private WebApplicationFactory<Program> _gateway = null!;
-
-    public async Task InitializeAsync()
-    {
-        _backend = await StubBackend.StartAsync();
-        _gateway = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Testing");
-            b.UseSetting("Auth:SigningKey", TestAuth.SigningKey);
-            b.UseSetting("Gateway:RequestsPerMinute", "5");
-            foreach (var service in Listed)
-                b.UseSetting($"ReverseProxy:Clusters:{service.Name}:Destinations:d1:Address", _backend.Address);
-        });
-    }
-
     /// <summary>The services of deploy/services.txt, as copied next to the gateway.</summary>
     private static readonly IReadOnlyList<ServiceEntry> Listed = ServiceList.Load(ServiceList.DefaultPath).Services();
 
-    public async Task DisposeAsync()
-    {
-        await _gateway.DisposeAsync();
-        await _backend.DisposeAsync();
-    }
-
-    private HttpClient Member(string role = "diskominfo-admin") => _gateway.CreateClient().WithToken(role, "kota-pangkalpinang");
+    private HttpClient Member(string role = "diskominfo-admin") => Gateway.CreateClient().WithToken(role, "kota-pangkalpinang");
 
     [Fact]
     public async Task Every_route_and_cluster_in_configuration_is_valid_and_names_an_authorization_policy()
     {
-        var validator = _gateway.Services.GetRequiredService<IConfigValidator>();
-        var provider = _gateway.Services.GetRequiredService<IProxyConfigProvider>().GetConfig();
+        var validator = Gateway.Services.GetRequiredService<IConfigValidator>();
+        var provider = Gateway.Services.GetRequiredService<IProxyConfigProvider>().GetConfig();
         Assert.NotEmpty(provider.Routes);
         foreach (var route in provider.Routes)
         {
@@ -85,12 +63,12 @@ public sealed class GatewayTests : IAsyncLifetime
     [Fact]
     public async Task Anonymous_and_forged_requests_stop_at_the_gateway()
     {
-        await _gateway.CreateClient().GetAsync("/api/assets").ShouldBe(HttpStatusCode.Unauthorized);
-        var forged = _gateway.CreateClient();
+        await Gateway.CreateClient().GetAsync("/api/assets").ShouldBe(HttpStatusCode.Unauthorized);
+        var forged = Gateway.CreateClient();
         forged.DefaultRequestHeaders.Authorization = new("Bearer", TestAuth.Token("diskominfo-admin", "x") + "tampered");
         await forged.GetAsync("/api/maturity/index").ShouldBe(HttpStatusCode.Unauthorized);
         // A token without an instansi is not a member of any tenant.
-        var noTenant = _gateway.CreateClient();
+        var noTenant = Gateway.CreateClient();
         // (A well-formed instansi, so the token passes validation and the unknown role is what the policy refuses.)
         noTenant.DefaultRequestHeaders.Authorization = new("Bearer", SpbeOps.ServiceDefaults.Auth.DevelopmentTokens.Create(TestAuth.SigningKey, "walikota", "kota-x"));
         await noTenant.GetAsync("/api/maturity/index").ShouldBe(HttpStatusCode.Forbidden);
@@ -100,8 +78,8 @@ public sealed class GatewayTests : IAsyncLifetime
     public async Task Unrouted_paths_are_not_found_and_probes_are_open()
     {
         await Member().GetAsync("/api/unknown").ShouldBe(HttpStatusCode.NotFound);
-        await _gateway.CreateClient().GetAsync("/alive").ShouldBe(HttpStatusCode.OK);
-        var health = await (await _gateway.CreateClient().GetAsync("/health").ShouldBe(HttpStatusCode.OK)).ReadJson();
+        await Gateway.CreateClient().GetAsync("/alive").ShouldBe(HttpStatusCode.OK);
+        var health = await (await Gateway.CreateClient().GetAsync("/health").ShouldBe(HttpStatusCode.OK)).ReadJson();
         Assert.Equal("Healthy", health.GetProperty("status").GetString());
     }
 
@@ -111,7 +89,7 @@ public sealed class GatewayTests : IAsyncLifetime
         // Anyone (a probe, ./spbe status) learns whether the gateway is ready; only an operator learns what is behind it.
         var callers = new Dictionary<string, HttpClient>
         {
-            ["anonymous"] = _gateway.CreateClient(),
+            ["anonymous"] = Gateway.CreateClient(),
             ["auditor"] = Member("auditor"),
             ["walidata"] = Member("walidata"),
         };
@@ -121,11 +99,11 @@ public sealed class GatewayTests : IAsyncLifetime
             Assert.Equal("Healthy", bare.GetProperty("status").GetString());
             Assert.False(bare.TryGetProperty("checks", out _), $"/health shows its checks to {who}");
         }
-        var forged = _gateway.CreateClient();
+        var forged = Gateway.CreateClient();
         forged.DefaultRequestHeaders.Authorization = new("Bearer", TestAuth.Token("diskominfo-admin", "x") + "tampered");
         Assert.False((await (await forged.GetAsync("/health").ShouldBe(HttpStatusCode.OK)).ReadJson()).TryGetProperty("checks", out _));
         // Another method does not reach the default /health, which lists every check to anyone.
-        var posted = await (await _gateway.CreateClient().PostAsync("/health", null).ShouldBe(HttpStatusCode.OK)).ReadJson();
+        var posted = await (await Gateway.CreateClient().PostAsync("/health", null).ShouldBe(HttpStatusCode.OK)).ReadJson();
         Assert.False(posted.TryGetProperty("checks", out _));
 
         var detail = await (await Member().GetAsync("/health").ShouldBe(HttpStatusCode.OK)).ReadJson();
@@ -150,9 +128,9 @@ public sealed class GatewayTests : IAsyncLifetime
     [Fact]
     public async Task Every_answer_carries_the_security_headers_and_no_server_banner_proxied_ones_too()
     {
-        var anonymous = _gateway.CreateClient();
+        var anonymous = Gateway.CreateClient();
         using (var direct = new HttpClient())
-            Assert.NotEmpty((await direct.GetAsync(_backend.Address + "api/assets")).Headers.Server); // the service's banner, which the proxy would copy
+            Assert.NotEmpty((await direct.GetAsync(Backend.Address + "api/assets")).Headers.Server); // the service's banner, which the proxy would copy
         AssertSecurityHeaders(await Member().GetAsync("/api/assets").ShouldBe(HttpStatusCode.OK), "a proxied answer");
         AssertSecurityHeaders(await anonymous.GetAsync("/api/assets").ShouldBe(HttpStatusCode.Unauthorized), "a 401");
         AssertSecurityHeaders(await Member().GetAsync("/api/unknown").ShouldBe(HttpStatusCode.NotFound), "a 404");
@@ -166,13 +144,13 @@ public sealed class GatewayTests : IAsyncLifetime
         var api = await Member().GetAsync("/api/assets");
         Assert.Equal("default-src 'none'; frame-ancestors 'none'", api.Headers.GetValues("Content-Security-Policy").Single());
         // Kestrel's own banner is off as well (TestServer has none to show).
-        Assert.False(_gateway.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.AddServerHeader);
+        Assert.False(Gateway.Services.GetRequiredService<IOptions<KestrelServerOptions>>().Value.AddServerHeader);
     }
 
     [Fact]
     public async Task Over_tls_answers_carry_strict_transport_security()
     {
-        var tls = _gateway.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://gateway.example") })
+        var tls = Gateway.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://gateway.example") })
             .WithToken("diskominfo-admin", "kota-pangkalpinang");
         foreach (var path in new[] { "/", "/api/assets", "/health" })
         {
@@ -185,7 +163,7 @@ public sealed class GatewayTests : IAsyncLifetime
     [Fact]
     public async Task The_dashboard_runs_under_a_content_security_policy_that_allows_only_its_own_script_and_style()
     {
-        var response = await _gateway.CreateClient().GetAsync("/").ShouldBe(HttpStatusCode.OK);
+        var response = await Gateway.CreateClient().GetAsync("/").ShouldBe(HttpStatusCode.OK);
         var policy = response.Headers.GetValues("Content-Security-Policy").Single().Split(';', StringSplitOptions.TrimEntries)
             .ToDictionary(d => d.Split(' ')[0], d => d.Split(' ').Skip(1).ToList());
         Assert.Equal(["'none'"], policy["default-src"]);
@@ -213,10 +191,10 @@ public sealed class GatewayTests : IAsyncLifetime
             + "planning SpbeOps.Planning.Api services/Planning/SpbeOps.Planning.Api 8199 planning /api/plans,/api/budgets\n");
         try
         {
-            await using var gateway = _gateway.WithWebHostBuilder(b =>
+            await using var gateway = Gateway.WithWebHostBuilder(b =>
             {
                 b.UseSetting("Gateway:ServicesFile", list);
-                b.UseSetting("ReverseProxy:Clusters:planning:Destinations:d1:Address", _backend.Address);
+                b.UseSetting("ReverseProxy:Clusters:planning:Destinations:d1:Address", Backend.Address);
             });
             var client = gateway.CreateClient().WithToken("diskominfo-admin", "kota-pangkalpinang");
             foreach (var path in new[] { "/api/plans", "/api/plans/7/history", "/api/budgets" })
@@ -239,7 +217,7 @@ public sealed class GatewayTests : IAsyncLifetime
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         Assert.Equal("event: level-changed", await reader.ReadLineAsync(timeout.Token));
-        Assert.False(_backend.StreamMayEnd.Task.IsCompleted);
+        Assert.False(Backend.StreamMayEnd.Task.IsCompleted);
     }
 
     [Fact]
@@ -267,7 +245,7 @@ public sealed class GatewayTests : IAsyncLifetime
     [Fact]
     public async Task Dashboard_page_is_served_in_bahasa_indonesia_first()
     {
-        var html = await (await _gateway.CreateClient().GetAsync("/").ShouldBe(HttpStatusCode.OK)).Content.ReadAsStringAsync();
+        var html = await (await Gateway.CreateClient().GetAsync("/").ShouldBe(HttpStatusCode.OK)).Content.ReadAsStringAsync();
         Assert.Contains("lang=\"id\"", html);
         Assert.Contains("Dasbor Kematangan SPBE", html);
         Assert.Contains("/api/maturity/stream", html);

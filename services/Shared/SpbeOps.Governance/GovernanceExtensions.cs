@@ -6,7 +6,10 @@ public static class GovernanceExtensions
     public static IHostApplicationBuilder AddGovernance(this IHostApplicationBuilder builder, GovernanceOptions options)
     {
         builder.Services.AddSingleton(options);
-        builder.AddRecord<GovernanceRecord>(schema => schema.Index(r => r.Indicator).Index(r => r.RecordType));
+        // The list is per tenant, ordered by (indicator, date) and filtered by indicator and type (issue 8).
+        builder.AddRecord<GovernanceRecord>(schema => schema
+            .Index([r => r.Indicator, r => r.Date!], ListIndexes.PerTenant("ix_governance_indicator_date"))
+            .Index(r => r.RecordType));
         return builder;
     }
 }

@@ -37,10 +37,43 @@ public static class RecordRegistrationExtensions
         return builder;
     }
 
+    /// <summary>
+    /// A record with a text search (<see cref="ListIndexes.Trigram"/>) needs pg_trgm: a trusted extension, so the
+    /// database's owner (the spbeops role) may create it; deploy/postgres/init.sql creates it too.
+    /// </summary>
+    public static IHostApplicationBuilder AddTrigramSearch(this IHostApplicationBuilder builder)
+    {
+        builder.Services.ConfigureMarten(opts =>
+        {
+            if (!opts.Storage.ExtendedSchemaObjects.OfType<Weasel.Postgresql.Extension>().Any(e => e.ExtensionName == "pg_trgm"))
+                opts.Storage.ExtendedSchemaObjects.Add(new Weasel.Postgresql.Extension("pg_trgm"));
+        });
+        return builder;
+    }
+
     /// <summary>The events of a record live beside it, in its assembly.</summary>
     public static IReadOnlyList<Type> EventTypesOf<T>() where T : class, IRecord<T> =>
         typeof(T).Assembly.GetTypes()
             .Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false } && typeof(RecordEvent<T>).IsAssignableFrom(t))
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .ToList();
+}
+
+/// <summary>The index shapes of list routes (issue 8).</summary>
+public static class ListIndexes
+{
+    /// <summary>A btree over the members with tenant_id first: conjoined tenancy filters every query by tenant.</summary>
+    public static Action<Marten.Schema.ComputedIndex> PerTenant(string name) => index =>
+    {
+        index.Name = name;
+        index.TenancyScope = Marten.Schema.Indexing.Unique.TenancyScope.PerTenant;
+    };
+
+    /// <summary>A pg_trgm GIN index that serves <c>ILIKE '%text%'</c> (LINQ <c>Contains(q, OrdinalIgnoreCase)</c>).</summary>
+    public static Action<Marten.Schema.ComputedIndex> Trigram(string name) => index =>
+    {
+        index.Name = name;
+        index.Method = Weasel.Postgresql.Tables.IndexMethod.gin;
+        index.Mask = "? gin_trgm_ops";
+    };
 }

@@ -42,7 +42,7 @@ public static class StoreConflicts
     {
         for (var x = e; x is not null; x = x.InnerException)
         {
-            if (x is ConcurrencyException) return true;
+            if (x is ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException) return true;
             if (x is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg
                 && (pg.ConstraintName?.StartsWith("pkey_mt_streams", StringComparison.Ordinal) == true
                     || pg.ConstraintName?.StartsWith("pk_mt_events", StringComparison.Ordinal) == true)) return true;

@@ -73,3 +73,26 @@ public static class Uploads
     private static ValidationProblem TooLarge() =>
         Invalid($"paling besar {MaxBytes / 1024 / 1024} MB / at most {MaxBytes / 1024 / 1024} MB");
 }
+
+/// <summary>
+/// Sends a generated file (an XLSX export) without holding it in memory: the writer fills a temporary file that is
+/// deleted when closed, and the file is copied to the response body. A writer such as MiniExcel's ZipArchive
+/// writes synchronously, which Kestrel's response body refuses; a file also gives the download its length.
+/// </summary>
+public static class Downloads
+{
+    public static async Task SendAsync(HttpResponse response, string contentType, string fileName,
+        Func<Stream, CancellationToken, Task> write, CancellationToken ct)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"spbeops-{Guid.NewGuid():N}.tmp");
+        await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await write(file, ct);
+        await file.FlushAsync(ct);
+        file.Position = 0;
+        response.ContentType = contentType;
+        response.ContentLength = file.Length;
+        response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { FileName = fileName, DispositionType = "attachment" }.ToString();
+        await file.CopyToAsync(response.Body, 64 * 1024, ct);
+    }
+}

@@ -198,6 +198,13 @@ public sealed class AssetsApiTests(InfrastructureFixture infrastructure) : Asset
         var page2 = await Get("?opd=dinkes&pageSize=3&page=2");
         Assert.Equal(1, page2.GetProperty("items").GetArrayLength());
         Assert.Equal(4, page2.GetProperty("total").GetInt64());
+        Assert.True(page2.GetProperty("totalExact").GetBoolean());
+        Assert.False(page2.GetProperty("hasMore").GetBoolean());
+        var page1 = await Get("?opd=dinkes&pageSize=3");
+        Assert.Equal((3, 4L, true, true), (page1.GetProperty("items").GetArrayLength(), page1.GetProperty("total").GetInt64(),
+            page1.GetProperty("totalExact").GetBoolean(), page1.GetProperty("hasMore").GetBoolean()));
+        var beyond = await Get("?opd=dinkes&pageSize=3&page=5");
+        Assert.Equal((0, 4L, false), (beyond.GetProperty("items").GetArrayLength(), beyond.GetProperty("total").GetInt64(), beyond.GetProperty("hasMore").GetBoolean()));
         await admin.GetAsync("/api/assets?stage=rusak&pageSize=1000").ShouldBe(HttpStatusCode.BadRequest);
     }
 

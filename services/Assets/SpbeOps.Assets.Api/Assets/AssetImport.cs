@@ -12,7 +12,7 @@ public sealed record AssetImportResult(int Created, int Updated, int Unchanged, 
 /// </summary>
 public static class AssetImport
 {
-    public const int MaxRows = 5000;
+    public const int MaxRows = 20_000;
 
     /// <summary>One row that registers (<c>Current</c> null) or revises an asset.</summary>
     public sealed record RowChange(int Row, Asset? Current, Decision<Asset> Decision);

@@ -26,4 +26,9 @@ public sealed record AssetRequest(
 
 public sealed record TransitionRequest(string? To, DateOnly? On, string? Note);
 
-public sealed record AssetPage(IReadOnlyList<Asset> Items, int Page, int PageSize, long Total);
+/// <summary>
+/// A page of the register. <c>Total</c> is exact when <c>TotalExact</c> (the last page was reached, or at most
+/// <see cref="ListPaging.ExactTotalUpTo"/> assets match); otherwise a lower bound: more match, and <c>HasMore</c>
+/// says whether another page follows.
+/// </summary>
+public sealed record AssetPage(IReadOnlyList<Asset> Items, int Page, int PageSize, long Total, bool TotalExact, bool HasMore);

@@ -47,42 +47,60 @@ public static class AssetWorkbook
 
     public static byte[] Write(IEnumerable<Asset> assets)
     {
-        var rows = assets.Select(a => new Dictionary<string, object?>
-        {
-            ["ID"] = a.Id.ToString(),
-            ["Versi"] = a.Version,
-            ["Perangkat Daerah"] = a.Opd,
-            ["Jenis Aset"] = a.Kind,
-            ["Nama"] = a.Name,
-            ["Kode Barang"] = a.Code,
-            ["Keterangan"] = a.Description,
-            ["Tahap Siklus Hidup"] = a.Stage,
-            ["Sejak Tanggal"] = a.StageSince.ToString("yyyy-MM-dd"),
-            ["Merek/Pabrikan"] = a.Manufacturer,
-            ["Model"] = a.Model,
-            ["Nomor Seri"] = a.SerialNumber,
-            ["Lokasi"] = a.Location,
-            ["Vendor"] = a.Vendor,
-            ["Jumlah Lisensi"] = a.LicenceSeats,
-            ["Lisensi Berakhir"] = a.LicenceExpiresOn?.ToString("yyyy-MM-dd"),
-            ["Penyedia Layanan"] = a.Provider,
-            ["Jenis Aplikasi"] = a.Application?.Type,
-            ["Platform"] = a.Application?.Platform,
-            ["Hosting"] = a.Application?.Hosting,
-            ["URL"] = a.Application?.Url,
-            ["Status Aplikasi"] = a.Application?.Status,
-            ["Dasar Hukum"] = a.Application?.LegalBasis,
-            ["Pengembang"] = a.Application?.Developer,
-            ["Tanggal Perolehan"] = a.AcquiredOn?.ToString("yyyy-MM-dd"),
-            ["Nilai Perolehan (Rp)"] = a.AcquisitionCost,
-        }).ToList();
-
         using var stream = new MemoryStream();
+        var rows = assets.Select(ToRow).ToList();
         // An empty register still carries its headers, so it is a template to fill in.
-        var sheet = rows.Count > 0 ? (object)rows : new[] { Columns.ToDictionary(c => c.Header, _ => (object?)null) };
-        stream.SaveAs(sheet, sheetName: SheetName);
+        stream.SaveAs(rows.Count > 0 ? rows : [EmptyRow()], sheetName: SheetName);
         return stream.ToArray();
     }
+
+    /// <summary>Writes the register as it is enumerated: one row in memory at a time.</summary>
+    public static Task WriteAsync(IAsyncEnumerable<Asset> assets, Stream into, CancellationToken ct) =>
+        into.SaveAsAsync(RowsOf(assets, ct), sheetName: SheetName, cancellationToken: ct);
+
+    private static async IAsyncEnumerable<Dictionary<string, object?>> RowsOf(
+        IAsyncEnumerable<Asset> assets, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var any = false;
+        await foreach (var asset in assets.WithCancellation(ct))
+        {
+            any = true;
+            yield return ToRow(asset);
+        }
+        if (!any) yield return EmptyRow();
+    }
+
+    private static Dictionary<string, object?> EmptyRow() => Columns.ToDictionary(c => c.Header, _ => (object?)null);
+
+    private static Dictionary<string, object?> ToRow(Asset a) => new()
+    {
+        ["ID"] = a.Id.ToString(),
+        ["Versi"] = a.Version,
+        ["Perangkat Daerah"] = a.Opd,
+        ["Jenis Aset"] = a.Kind,
+        ["Nama"] = a.Name,
+        ["Kode Barang"] = a.Code,
+        ["Keterangan"] = a.Description,
+        ["Tahap Siklus Hidup"] = a.Stage,
+        ["Sejak Tanggal"] = a.StageSince.ToString("yyyy-MM-dd"),
+        ["Merek/Pabrikan"] = a.Manufacturer,
+        ["Model"] = a.Model,
+        ["Nomor Seri"] = a.SerialNumber,
+        ["Lokasi"] = a.Location,
+        ["Vendor"] = a.Vendor,
+        ["Jumlah Lisensi"] = a.LicenceSeats,
+        ["Lisensi Berakhir"] = a.LicenceExpiresOn?.ToString("yyyy-MM-dd"),
+        ["Penyedia Layanan"] = a.Provider,
+        ["Jenis Aplikasi"] = a.Application?.Type,
+        ["Platform"] = a.Application?.Platform,
+        ["Hosting"] = a.Application?.Hosting,
+        ["URL"] = a.Application?.Url,
+        ["Status Aplikasi"] = a.Application?.Status,
+        ["Dasar Hukum"] = a.Application?.LegalBasis,
+        ["Pengembang"] = a.Application?.Developer,
+        ["Tanggal Perolehan"] = a.AcquiredOn?.ToString("yyyy-MM-dd"),
+        ["Nilai Perolehan (Rp)"] = a.AcquisitionCost,
+    };
 
     /// <summary>One sheet row, as cells by field name; <see cref="Number"/> is the spreadsheet row (header = 1).</summary>
     public sealed record Row(int Number, IReadOnlyDictionary<string, string?> Cells)

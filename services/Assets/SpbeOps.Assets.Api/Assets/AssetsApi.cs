@@ -1,5 +1,3 @@
-using Marten.Pagination;
-
 namespace SpbeOps.Assets.Api.Assets;
 
 /// <summary>
@@ -14,6 +12,7 @@ public static class AssetsApi
 
         api.MapGet("/", List).WithName("ListAssets").WithSummary("Daftar aset dengan filter dan halaman / List assets with filters and paging");
         api.MapGet("/export", Export).WithName("ExportAssets")
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .WithSummary("Unduh register aset TIK (XLSX) / Download the ICT asset register as XLSX");
         api.MapPost("/import", Import).WithName("ImportAssets")
             .WithSummary("Impor register aset dari XLSX (semua baris atau tidak sama sekali) / Import assets from XLSX, all rows or none");
@@ -42,13 +41,15 @@ public static class AssetsApi
         var query = Filtered(session, caller.ScopeFilter(opd), kind, stage);
         if (!string.IsNullOrWhiteSpace(q)) query = query.Where(a => a.Name.Contains(q, StringComparison.OrdinalIgnoreCase));
 
+        // Served by the per-tenant indexes of Extensions.cs: (opd, name), (kind, opd, name), (stage, opd, name) and
+        // the trigram index on name for q (ILIKE '%q%').
         var (number, size) = (page ?? 1, pageSize ?? 50);
-        var items = await query.OrderBy(a => a.Opd).ThenBy(a => a.Name).ToPagedListAsync(number, size, ct);
-        return TypedResults.Ok(new AssetPage(items.ToList(), number, size, items.TotalItemCount));
+        var result = await ListPaging.PageAsync(query, query.OrderBy(a => a.Opd).ThenBy(a => a.Name), number, size, ct);
+        return TypedResults.Ok(new AssetPage(result.Items, number, size, result.Total, result.TotalExact, result.HasMore));
     }
 
-    public static async Task<Results<FileContentHttpResult, ValidationProblem>> Export(
-        Caller caller, IQuerySession session, TimeProvider clock, string? opd, string? kind, string? stage, CancellationToken ct)
+    public static async Task<Results<EmptyHttpResult, ValidationProblem>> Export(
+        HttpContext http, Caller caller, IQuerySession session, TimeProvider clock, string? opd, string? kind, string? stage, CancellationToken ct)
     {
         var errors = new FieldErrors()
             .Opd("opd", opd, required: false)
@@ -57,9 +58,14 @@ public static class AssetsApi
         if (errors.Any) return errors.ToProblem();
 
         var scope = caller.ScopeFilter(opd);
-        var assets = await Filtered(session, scope, kind, stage).OrderBy(a => a.Opd).ThenBy(a => a.Name).ToListAsync(ct);
-        return TypedResults.File(AssetWorkbook.Write(assets), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            $"register-aset-tik{(scope is null ? "" : "-" + scope)}-{clock.GetUtcNow():yyyy-MM-dd}.xlsx");
+        // Streamed: the documents come from one Marten query as an async enumerable, MiniExcel writes them to a
+        // temporary file (ZipArchive needs synchronous writes, which Kestrel's body refuses), and the file is copied
+        // to the body. Memory stays constant whatever the register's size (issue 8).
+        var assets = Filtered(session, scope, kind, stage).OrderBy(a => a.Opd).ThenBy(a => a.Name).ToAsyncEnumerable(ct);
+        await Downloads.SendAsync(http.Response, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            $"register-aset-tik{(scope is null ? "" : "-" + scope)}-{clock.GetUtcNow():yyyy-MM-dd}.xlsx",
+            (file, token) => AssetWorkbook.WriteAsync(assets, file, token), ct);
+        return TypedResults.Empty;
     }
 
     public static async Task<Results<Ok<AssetImportResult>, ValidationProblem, ProblemHttpResult>> Import(
@@ -82,9 +88,9 @@ public static class AssetsApi
         var outcome = AssetImport.Decide(rows, existing, records.Caller, records.Now);
         if (outcome.Errors.Any) return outcome.Errors.ToProblem();
 
-        foreach (var change in outcome.Changes) records.Stage(change.Current, change.Decision);
         // One transaction for the whole file: all rows or none.
-        return await records.Session.TrySaveChangesAsync(ct) is { } conflict ? conflict : TypedResults.Ok(outcome.Result!);
+        var conflict = await records.SaveManyAsync(outcome.Changes.Select(c => (c.Current, c.Decision)).ToList(), ct);
+        return conflict is not null ? conflict : TypedResults.Ok(outcome.Result!);
     }
 
     public static Task<Results<Created<Asset>, ValidationProblem, ProblemHttpResult>> Register(

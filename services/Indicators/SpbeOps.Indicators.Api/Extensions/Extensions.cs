@@ -9,6 +9,9 @@ public static class Extensions
 {
     public const string ServiceName = "indicators";
 
+    /// <summary>Fact messages in flight per instance: what one tenant's next batch can hold.</summary>
+    public const int FactsConcurrency = 256;
+
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         var rubric = RubricLoader.LoadEmbedded();
@@ -17,7 +20,9 @@ public static class Extensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(rubric);
         builder.Services.AddSingleton<MaturityEngine>();
+        builder.Services.AddSingleton<FactBatcher>();
         builder.Services.AddSingleton<LevelChangeBroadcaster>();
+        builder.Services.AddSingleton<RecentMessages>();
         builder.Services.AddSingleton(builder.Configuration.GetSection("Live").Get<LiveOptions>() ?? new LiveOptions());
         builder.Services.AddSingleton<IIntegrationEventMapper, MaturityEventMapper>();
         builder.Services.AddSingleton(builder.Configuration.GetSection("Maturity:Recalculation").Get<RecalculationOptions>() ?? new RecalculationOptions());
@@ -44,12 +49,16 @@ public static class Extensions
 
         builder.AddSpbeMessaging(ServiceName, (x, options) =>
         {
-            // One fact at a time per instance keeps recalculations of one tenant from racing each other.
-            x.AddConsumer<FactsConsumer>().Endpoint(e =>
-            {
-                e.ConcurrentMessageLimit = 1;
-                e.Temporary = options.TemporaryQueues;
-            });
+            // Every fact kind on one endpoint (the queue the one-at-a-time consumer had). Many messages are in flight;
+            // the batcher applies one tenant's facts one batch at a time, so its recalculations never race each other.
+            foreach (var kind in FactKinds.All)
+                kind.AddConsumer(x, e =>
+                {
+                    e.Name = $"{options.EndpointPrefix}-facts";
+                    e.ConcurrentMessageLimit = FactsConcurrency;
+                    e.PrefetchCount = FactsConcurrency;
+                    e.Temporary = options.TemporaryQueues;
+                });
             x.AddInstanceConsumer<LevelChangedConsumer>(options);
         });
         return builder;

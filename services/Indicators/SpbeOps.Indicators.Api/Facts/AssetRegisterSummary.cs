@@ -49,15 +49,19 @@ public sealed class AssetRegisterSummary
     /// assets of that set, as stored), then <paramref name="applied"/>, the asset just applied, in its new state.
     /// Candidates of another stage or OPD are ignored, so a caller cannot fill one list from the other's set.
     /// </summary>
-    public void Resample(IEnumerable<AssetFact> inUse, IEnumerable<AssetFact> active, AssetFact applied)
+    public void Resample(IEnumerable<AssetFact> inUse, IEnumerable<AssetFact> active, AssetFact applied) =>
+        Resample(inUse, active, [applied]);
+
+    /// <summary>As above, for a batch: <paramref name="applied"/> are the assets just applied, in their new state.</summary>
+    public void Resample(IEnumerable<AssetFact> inUse, IEnumerable<AssetFact> active, IReadOnlyCollection<AssetFact> applied)
     {
         InUse = Pick(inUse, applied, a => a.Stage == InUseStage);
         Active = Pick(active, applied, a => a.Stage != Disposed);
     }
 
-    private List<AssetSample> Pick(IEnumerable<AssetFact> candidates, AssetFact applied, Func<AssetFact, bool> belongs) =>
+    private List<AssetSample> Pick(IEnumerable<AssetFact> candidates, IReadOnlyCollection<AssetFact> applied, Func<AssetFact, bool> belongs) =>
     [
-        .. candidates.Where(a => a.Id != applied.Id).Append(applied)
+        .. candidates.Where(a => applied.All(x => x.Id != a.Id)).Concat(applied)
             .Where(a => string.Equals(a.Opd, Id, StringComparison.OrdinalIgnoreCase) && belongs(a))
             .Take(Samples)
             .Select(a => new AssetSample(a.Id, a.Name)),

@@ -16,12 +16,27 @@ public abstract class Fact : IFact
     public Guid Id { get; set; }
     public long Version { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The OPD whose levels this fact can move (null: every OPD). The instansi's levels always can.</summary>
+    public abstract IReadOnlyCollection<string>? TouchedOpd();
+
+    /// <summary>The OPD scopes a change from <paramref name="previous"/> to <paramref name="next"/> touches (null: every OPD).</summary>
+    public static IReadOnlyCollection<string>? Touched(Fact next, Fact? previous) =>
+        (next.TouchedOpd(), previous?.TouchedOpd()) switch
+        {
+            (null, _) => null,
+            (_, null) when previous is not null => null,
+            ({ } a, null) => a,
+            ({ } a, { } b) => [.. a.Union(b, StringComparer.OrdinalIgnoreCase)],
+        };
 }
 
 /// <summary>A fact about a record of one perangkat daerah.</summary>
 public abstract class OpdFact : Fact
 {
     public string Opd { get; set; } = "";
+
+    public override IReadOnlyCollection<string>? TouchedOpd() => [Opd];
 }
 
 public sealed class AssetFact : OpdFact
@@ -65,6 +80,9 @@ public sealed class GovernanceFact : Fact
         Date = m.Date, EndDate = m.EndDate, ValidFrom = m.ValidFrom, ValidUntil = m.ValidUntil, ReviewId = m.ReviewId, Status = m.Status,
         CompletedOn = m.CompletedOn, Withdrawn = m.Withdrawn,
     };
+
+    /// <summary>A record for every OPD moves every OPD's levels; one scoped to some OPD moves only theirs.</summary>
+    public override IReadOnlyCollection<string>? TouchedOpd() => AllOpd ? null : ScopeOpds;
 
     public bool AppliesTo(string? opd) => opd is null || AllOpd || ScopeOpds.Contains(opd, StringComparer.OrdinalIgnoreCase);
 

@@ -46,12 +46,36 @@ public sealed class LevelChangeBroadcaster
     }
 }
 
-/// <summary>Every instance receives every level change (an instance queue), for the clients connected to it.</summary>
-public sealed class LevelChangedConsumer(LevelChangeBroadcaster broadcaster) : IConsumer<IndicatorLevelChangedIntegrationEvent>
+/// <summary>
+/// Every instance receives every level change (an instance queue), for the clients connected to it. Delivery is at
+/// least once (the forwarder republishes a page after a failure), so a message id already pushed is not pushed again:
+/// a dashboard shows each level change once.
+/// </summary>
+public sealed class LevelChangedConsumer(LevelChangeBroadcaster broadcaster, RecentMessages recent) : IConsumer<IndicatorLevelChangedIntegrationEvent>
 {
     public Task Consume(ConsumeContext<IndicatorLevelChangedIntegrationEvent> context)
     {
-        broadcaster.Publish(context.Message);
+        if (context.MessageId is not { } id || recent.FirstTime(id)) broadcaster.Publish(context.Message);
         return Task.CompletedTask;
+    }
+}
+
+/// <summary>The last few thousand message ids this instance pushed: redeliveries come within seconds.</summary>
+public sealed class RecentMessages
+{
+    private const int Capacity = 4096;
+    private readonly HashSet<Guid> _seen = [];
+    private readonly Queue<Guid> _order = new();
+    private readonly Lock _gate = new();
+
+    public bool FirstTime(Guid id)
+    {
+        lock (_gate)
+        {
+            if (!_seen.Add(id)) return false;
+            _order.Enqueue(id);
+            if (_order.Count > Capacity) _seen.Remove(_order.Dequeue());
+            return true;
+        }
     }
 }

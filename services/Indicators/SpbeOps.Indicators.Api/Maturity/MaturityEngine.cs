@@ -22,17 +22,37 @@ public sealed class MaturityEngine(SpbeRubric rubric, TimeProvider clock)
 
     /// <summary>Recomputes <paramref name="indicators"/> for the instansi and each OPD, recording what changed.</summary>
     /// <param name="reason">what caused the recalculation, kept with each level change (e.g. the record that changed)</param>
+    /// <param name="opds">
+    /// the OPD scopes to recompute besides the instansi (always recomputed): null for every OPD (periodic
+    /// recalculation, a new organisation list), else the OPDs the changed facts touch. An OPD's levels depend only
+    /// on its own records and on records that apply to it, so the others cannot have moved.
+    /// </param>
     public async Task<IReadOnlyList<IndicatorLevelChanged>> RecalculateAsync(
-        IDocumentSession session, FactSet facts, IEnumerable<int> indicators, string reason, CancellationToken ct)
+        IDocumentSession session, FactSet facts, IEnumerable<int> indicators, string reason, CancellationToken ct,
+        IReadOnlyCollection<string>? opds = null)
     {
         var numbers = indicators.Distinct().Where(n => IsEngineIndicator(rubric.Indicator(n))).ToList();
         if (numbers.Count == 0) return [];
 
-        var states = (await session.Query<IndicatorState>().Where(s => numbers.Contains(s.Indicator)).ToListAsync(ct))
-            .ToDictionary(s => s.Id);
-        // OPDs that once had a level keep being recomputed, so a drop is recorded too.
+        Dictionary<string, IndicatorState> states;
         var scopes = new List<string?> { null };
-        scopes.AddRange(facts.PerangkatDaerah().Concat(states.Values.Select(s => s.Opd).OfType<string>()).Distinct(StringComparer.OrdinalIgnoreCase));
+        if (opds is null)
+        {
+            states = (await session.Query<IndicatorState>().Where(s => numbers.Contains(s.Indicator)).ToListAsync(ct)).ToDictionary(s => s.Id);
+            // OPDs that once had a level keep being recomputed, so a drop is recorded too.
+            scopes.AddRange(facts.PerangkatDaerah().Concat(states.Values.Select(s => s.Opd).OfType<string>()).Distinct(StringComparer.OrdinalIgnoreCase));
+        }
+        else
+        {
+            var touched = opds.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var ids = numbers.SelectMany(n => touched.Select(o => IndicatorState.IdFor(n, o)).Prepend(IndicatorState.IdFor(n, null))).ToList();
+            states = (await session.LoadManyAsync<IndicatorState>(ct, ids)).ToDictionary(s => s.Id);
+            // The same scopes as a full recalculation would take, restricted to the touched OPDs: listed ones, and
+            // those that once had a level (so a drop is recorded too).
+            var listed = facts.PerangkatDaerah().ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var withState = states.Values.Select(s => s.Opd).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
+            scopes.AddRange(touched.Where(o => listed.Contains(o) || withState.Contains(o)));
+        }
 
         var changes = new List<IndicatorLevelChanged>();
         foreach (var number in numbers)

@@ -12,9 +12,14 @@ public static class Extensions
         builder.AddSpbeMarten(ServiceName, opts => opts.Schema.For<KnownAsset>());
         builder.AddRecord<RiskContext>(schema => schema
             .UniqueIndex(UniqueIndexType.Computed, "ux_risk_context_opd_year", TenancyScope.PerTenant, c => c.Opd, c => c.PeriodYear));
+        // The register's order starts with opd: the unique index (tenant_id, opd, periodYear, code) gives it, and PostgreSQL's incremental sort orders the
+        // rest (year, besaran, impact descending; a single-direction btree cannot hold that mix) one OPD at a time, so
+        // a page stops early. q is ILIKE on the risk event, served by a trigram index (issue 8).
+        builder.AddTrigramSearch();
         builder.AddRecord<RegisteredRisk>(schema => schema
             .Index(r => r.Opd)
             .Index(r => r.PeriodYear)
+            .Index(r => r.Event, ListIndexes.Trigram("ix_risk_event_trgm"))
             .UniqueIndex(UniqueIndexType.Computed, "ux_risk_opd_year_code", TenancyScope.PerTenant, r => r.Opd, r => r.PeriodYear, r => r.Code));
         builder.AddRecord<MonitoringReport>(schema => schema.Index(m => m.Opd).Index(m => m.PeriodYear));
         builder.AddGovernance(RiskGovernance.Options);

@@ -1,3 +1,5 @@
+using Npgsql;
+
 namespace SpbeOps.Risk.Api.Risks;
 
 /// <summary>What the register's features look up before a decider decides: the context, the known assets, the codes.</summary>
@@ -39,13 +41,44 @@ public static class RiskQueries
     public static async Task<IReadOnlyList<RegisteredRisk>> RegisterOf(IQuerySession session, string opd, int year, bool withWithdrawn, CancellationToken ct) =>
         await session.Query<RegisteredRisk>().Where(r => r.Opd == opd && r.PeriodYear == year && (withWithdrawn || !r.Withdrawn)).ToListAsync(ct);
 
-    /// <summary>Prioritas risiko is relative to the whole register of the OPD and year, so it is computed when read.</summary>
+    /// <summary>
+    /// Prioritas risiko is relative to the whole register of the OPD and year, so it is computed when read: one SQL
+    /// query ranks the registers the items belong to (window function, nothing but ids and ranks leaves PostgreSQL),
+    /// in the order of <see cref="RiskDecider.Priorities"/> (besaran, impact descending, code in ordinal order).
+    /// Loading every register's documents instead cost 20 ms per register on a page (issue 8).
+    /// </summary>
     public static async Task FillPriorities(IQuerySession session, IReadOnlyList<RegisteredRisk> items, CancellationToken ct)
     {
-        foreach (var group in items.GroupBy(r => (r.Opd, r.PeriodYear)))
+        if (items.Count == 0) return;
+        var registers = items.Select(r => (r.Opd, r.PeriodYear)).Distinct().ToArray();
+        var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(RegisteredRisk)).TableName.QualifiedName;
+        await using var connection = session.DocumentStore.Storage.Database.CreateConnection();
+        await connection.OpenAsync(ct);
+        await using var command = new NpgsqlCommand($"""
+            SELECT ranked.id, ranked.rank FROM (
+              SELECT d.id, row_number() OVER (
+                       PARTITION BY d.data ->> 'Opd', d.data ->> 'PeriodYear'
+                       ORDER BY CAST(d.data ->> 'Besaran' AS integer) DESC, CAST(d.data ->> 'ImpactLevel' AS integer) DESC,
+                                d.data ->> 'Code' COLLATE "C") AS rank
+              FROM {table} d
+              WHERE d.tenant_id = $1
+                AND NOT coalesce(CAST(d.data ->> 'Withdrawn' AS boolean), false)
+                AND (d.data ->> 'Opd', CAST(d.data ->> 'PeriodYear' AS integer)) IN (SELECT * FROM unnest($2::text[], $3::integer[]))
+            ) ranked
+            WHERE ranked.id = ANY($4)
+            """, connection)
         {
-            var priorities = RiskDecider.Priorities(await RegisterOf(session, group.Key.Opd, group.Key.PeriodYear, withWithdrawn: false, ct));
-            foreach (var r in group) r.Priority = priorities.TryGetValue(r.Id, out var p) ? p : null;
-        }
+            Parameters =
+            {
+                new() { Value = session.TenantId },
+                new() { Value = registers.Select(r => r.Opd).ToArray() },
+                new() { Value = registers.Select(r => r.PeriodYear).ToArray() },
+                new() { Value = items.Select(r => r.Id).ToArray() },
+            },
+        };
+        var ranks = new Dictionary<Guid, int>();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct)) ranks[reader.GetGuid(0)] = (int)reader.GetInt64(1);
+        foreach (var r in items) r.Priority = ranks.TryGetValue(r.Id, out var p) ? p : null;
     }
 }

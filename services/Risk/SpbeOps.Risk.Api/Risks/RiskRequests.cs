@@ -37,4 +37,9 @@ public sealed record TreatmentRequest(
 
 public sealed record WithdrawRiskRequest(string? Reason);
 
-public sealed record RiskPage(IReadOnlyList<RegisteredRisk> Items, int Page, int PageSize, long Total);
+/// <summary>
+/// A page of the register. <c>Total</c> is exact when <c>TotalExact</c> (the last page was reached, or at most
+/// <see cref="ListPaging.ExactTotalUpTo"/> risks match); otherwise a lower bound, and <c>HasMore</c> says whether
+/// another page follows.
+/// </summary>
+public sealed record RiskPage(IReadOnlyList<RegisteredRisk> Items, int Page, int PageSize, long Total, bool TotalExact, bool HasMore);

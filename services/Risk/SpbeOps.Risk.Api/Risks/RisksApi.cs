@@ -1,5 +1,3 @@
-using Marten.Pagination;
-
 namespace SpbeOps.Risk.Api.Risks;
 
 /// <summary>
@@ -57,11 +55,13 @@ public static class RisksApi
         if (!string.IsNullOrWhiteSpace(q)) query = query.Where(r => r.Event.Contains(q, StringComparison.OrdinalIgnoreCase));
 
         var (number, size) = (page ?? 1, pageSize ?? 100);
-        var paged = await query.OrderBy(r => r.Opd).ThenByDescending(r => r.PeriodYear).ThenByDescending(r => r.Besaran)
-            .ThenByDescending(r => r.ImpactLevel).ThenBy(r => r.Code).ToPagedListAsync(number, size, ct);
-        var items = paged.ToList();
+        // Served by the per-tenant index on (opd, periodYear, besaran, impactLevel, code) of Extensions.cs, and the
+        // trigram index on the risk event for q.
+        var paged = await ListPaging.PageAsync(query, query.OrderBy(r => r.Opd).ThenByDescending(r => r.PeriodYear).ThenByDescending(r => r.Besaran)
+            .ThenByDescending(r => r.ImpactLevel).ThenBy(r => r.Code), number, size, ct);
+        var items = paged.Items.ToList();
         await RiskQueries.FillPriorities(session, items, ct);
-        return TypedResults.Ok(new RiskPage(items, number, size, paged.TotalItemCount));
+        return TypedResults.Ok(new RiskPage(items, number, size, paged.Total, paged.TotalExact, paged.HasMore));
     }
 
     public static async Task<Results<Ok<RegisteredRisk>, ProblemHttpResult>> Get(Guid id, Caller caller, IQuerySession session, CancellationToken ct)

@@ -1,0 +1,65 @@
+using MassTransit;
+using SpbeOps.Contracts.Assets;
+using SpbeOps.Contracts.Governance;
+using SpbeOps.Contracts.Risk;
+
+namespace SpbeOps.Indicators.Api.Facts;
+
+/// <summary>One kind of fact, untyped: what the consumer registration needs of it.</summary>
+public interface IFactKind
+{
+    Type Contract { get; }
+
+    /// <summary>Adds the consumer of this kind's contract to the facts endpoint.</summary>
+    void AddConsumer(IBusRegistrationConfigurator bus, Action<IEndpointRegistrationConfigurator> endpoint);
+}
+
+/// <summary>
+/// The typed registration of one fact kind (issue 8): which contract it comes from, how the contract becomes the
+/// fact, which indicator the fact feeds, and how a level change it causes is explained. A new service plugs in
+/// with one entry in <see cref="FactKinds.All"/> (plus its fact class and the metrics that read it).
+/// </summary>
+public sealed class FactKind<TContract>(
+    Func<TContract, string> instansi, Func<TContract, Fact> toFact, Func<TContract, int> indicator, Func<TContract, string> describe) : IFactKind
+    where TContract : class
+{
+    public Type Contract => typeof(TContract);
+
+    public string Instansi(TContract message) => instansi(message);
+
+    public PendingFact Pending(TContract message, Guid messageId) =>
+        new(messageId, toFact(message), indicator(message), describe(message));
+
+    public void AddConsumer(IBusRegistrationConfigurator bus, Action<IEndpointRegistrationConfigurator> endpoint) =>
+        bus.AddConsumer<FactConsumer<TContract>>().Endpoint(endpoint);
+}
+
+/// <summary>Every fact kind the Indicators service learns, one line per contract.</summary>
+public static class FactKinds
+{
+    public const int AssetIndicator = 24;
+    public const int RiskIndicator = 21;
+
+    public static readonly FactKind<AssetChangedIntegrationEvent> Asset = new(
+        m => m.Instansi, AssetFact.From, _ => AssetIndicator, m => $"aset / asset '{m.Name}' ({m.Opd}): {m.Stage}");
+
+    public static readonly FactKind<GovernanceRecordChangedIntegrationEvent> Governance = new(
+        m => m.Instansi, GovernanceFact.From, m => m.Indicator,
+        m => $"{m.RecordType} '{m.Title}'{(m.Withdrawn ? " dicabut / withdrawn" : "")}");
+
+    public static readonly FactKind<RiskContextChangedIntegrationEvent> RiskContext = new(
+        m => m.Instansi, RiskContextFact.From, _ => RiskIndicator, m => $"konteks risiko / risk context {m.Opd} {m.PeriodYear}");
+
+    public static readonly FactKind<RiskChangedIntegrationEvent> Risk = new(
+        m => m.Instansi, RiskFact.From, _ => RiskIndicator, m => $"risiko / risk {m.Opd}: {m.Category} (besaran {m.Besaran})");
+
+    public static readonly FactKind<RiskMonitoringRecordedIntegrationEvent> RiskMonitoring = new(
+        m => m.Instansi, RiskMonitoringFact.From, _ => RiskIndicator,
+        m => $"pemantauan risiko / risk monitoring {m.Opd} {m.Kind} {m.ReportedOn:yyyy-MM-dd}");
+
+    public static readonly IReadOnlyList<IFactKind> All = [Asset, Governance, RiskContext, Risk, RiskMonitoring];
+
+    public static FactKind<TContract> Of<TContract>() where TContract : class =>
+        All.OfType<FactKind<TContract>>().SingleOrDefault()
+        ?? throw new InvalidOperationException($"No fact kind is registered for {typeof(TContract).Name}.");
+}

@@ -1,0 +1,77 @@
+using BenchmarkDotNet.Attributes;
+using SpbeOps.Indicators.Api.Facts;
+using SpbeOps.Indicators.Api.Maturity;
+using SpbeOps.Indicators.Api.Organisation;
+using SpbeOps.Indicators.Rubric;
+
+namespace SpbeOps.Benchmarks;
+
+/// <summary>
+/// What one consumed fact of each kind costs the engine once the facts are in memory (issue 8): the scopes a fact
+/// touches are assessed (the instansi and the fact's OPD, decision 6), with 1k, 10k and 100k records of that kind
+/// spread over 30 OPD. Assets are read through per-OPD register summaries and stay flat; the other kinds are still
+/// scanned record by record by their metrics, so their cost grows with the record count (the next step of issue 8:
+/// per-OPD aggregates for every fact kind).
+/// </summary>
+[MemoryDiagnoser]
+public class FactKindBenchmarks
+{
+    private const int OpdCount = 30;
+    private readonly SpbeRubric _rubric = RubricLoader.LoadEmbedded();
+    private MaturityEngine _engine = null!;
+    private FactSet _facts = null!;
+    private string[] _opds = [];
+
+    public enum Kind { Asset, Governance, RiskContext, Risk, RiskMonitoring }
+
+    [Params(1_000, 10_000, 100_000)]
+    public int Records { get; set; }
+
+    [ParamsAllValues]
+    public Kind FactKind { get; set; }
+
+    private int Indicator => FactKind switch
+    {
+        Kind.Asset or Kind.Governance => FactKinds.AssetIndicator,
+        _ => FactKinds.RiskIndicator,
+    };
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _engine = new MaturityEngine(_rubric, TimeProvider.System);
+        _opds = Enumerable.Range(1, OpdCount).Select(i => $"opd-{i:00}").ToArray();
+        _facts = new FactSet().With(new OrganisationProfile
+        {
+            IctUnitOpd = _opds[0],
+            PerangkatDaerah = [.. _opds.Select(o => new PerangkatDaerah(o, o))],
+        });
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var stages = new[] { "perencanaan", "pengadaan", "pemanfaatan", "penghapusan" };
+        for (var i = 0; i < Records; i++)
+        {
+            var opd = _opds[i % OpdCount];
+            _facts.With(FactKind switch
+            {
+                Kind.Asset => new AssetFact { Id = Guid.NewGuid(), Version = 1, Opd = opd, Kind = "hardware", Name = $"Aset {i}", Stage = stages[i % 4] },
+                Kind.Governance => new GovernanceFact
+                {
+                    Id = Guid.NewGuid(), Version = 1, Indicator = 24, RecordType = (i % 3) switch { 0 => "programme", 1 => "policy", _ => "review" },
+                    PolicyKind = "sop", Title = $"g {i}", AllOpd = i % 2 == 0, ScopeOpds = [opd], Date = today.AddDays(-(i % 400)),
+                    ValidFrom = today.AddDays(-(i % 400)), Covers = [.. stages],
+                },
+                Kind.RiskContext => new RiskContextFact { Id = Guid.NewGuid(), Version = 1, Opd = opd, PeriodYear = today.Year - i % 3, Complete = i % 2 == 0 },
+                Kind.Risk => new RiskFact
+                {
+                    Id = Guid.NewGuid(), Version = 1, Opd = opd, PeriodYear = today.Year, Category = "c", Besaran = i % 25 + 1,
+                    AboveAppetite = i % 2 == 0, AssessmentComplete = i % 5 != 0, TreatmentDecided = i % 3 != 0,
+                },
+                _ => new RiskMonitoringFact { Id = Guid.NewGuid(), Version = 1, Opd = opd, Kind = "triwulan", ReportedOn = today.AddDays(-(i % 200)) },
+            });
+        }
+    }
+
+    [Benchmark(Description = "one fact: instansi + its OPD assessed")]
+    public int AssessTouchedScopes() =>
+        _engine.Assess(Indicator, null, _facts).Level + _engine.Assess(Indicator, _opds[7], _facts).Level;
+}
