@@ -3,6 +3,7 @@ extern alias gateway;
 extern alias indicators;
 extern alias risk;
 
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -52,6 +53,9 @@ public sealed class RunningSuite : IAsyncDisposable
         var gateway = new WebApplicationFactory<gateway::Program>().WithWebHostBuilder(b =>
         {
             b.UseSetting("Auth:SigningKey", TestAuth.SigningKey);
+            // A factory made by WithWebHostBuilder does not take UseKestrel(0)'s port: without this it binds :5000,
+            // and two suites running side by side (the fuzz tests start a gateway too) collide.
+            b.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
             foreach (var (name, address) in addresses)
                 b.UseSetting($"ReverseProxy:Clusters:{name}:Destinations:d1:Address", address);
         });

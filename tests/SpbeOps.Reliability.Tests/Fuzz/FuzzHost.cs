@@ -3,6 +3,7 @@ extern alias gateway;
 extern alias indicators;
 extern alias risk;
 
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -32,7 +33,11 @@ public sealed class FuzzHost : IAsyncDisposable
 
     /// <summary>The gateway alone (no service behind it answers): enough for what it refuses itself.</summary>
     public static FuzzHost Gateway() => Start(new WebApplicationFactory<gateway::Program>().WithWebHostBuilder(b =>
-        b.UseSetting("Auth:SigningKey", TestAuth.SigningKey)));
+    {
+        b.UseSetting("Auth:SigningKey", TestAuth.SigningKey);
+        // A factory made by WithWebHostBuilder does not take UseKestrel(0)'s port: without this it binds :5000.
+        b.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
+    }));
 
     private static FuzzHost Start<T>(WebApplicationFactory<T> factory) where T : class
     {
