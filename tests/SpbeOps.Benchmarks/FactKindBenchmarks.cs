@@ -1,9 +1,3 @@
-using BenchmarkDotNet.Attributes;
-using SpbeOps.Indicators.Api.Facts;
-using SpbeOps.Indicators.Api.Maturity;
-using SpbeOps.Indicators.Api.Organisation;
-using SpbeOps.Indicators.Rubric;
-
 namespace SpbeOps.Benchmarks;
 
 /// <summary>
@@ -14,13 +8,9 @@ namespace SpbeOps.Benchmarks;
 /// per-OPD aggregates for every fact kind).
 /// </summary>
 [MemoryDiagnoser]
-public class FactKindBenchmarks
+public class FactKindBenchmarks : EngineBenchmark
 {
-    private const int OpdCount = 30;
-    private readonly SpbeRubric _rubric = RubricLoader.LoadEmbedded();
-    private MaturityEngine _engine = null!;
     private FactSet _facts = null!;
-    private string[] _opds = [];
 
     public enum Kind { Asset, Governance, RiskContext, Risk, RiskMonitoring }
 
@@ -39,26 +29,19 @@ public class FactKindBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _engine = new MaturityEngine(_rubric, TimeProvider.System);
-        _opds = Enumerable.Range(1, OpdCount).Select(i => $"opd-{i:00}").ToArray();
-        _facts = new FactSet().With(new OrganisationProfile
-        {
-            IctUnitOpd = _opds[0],
-            PerangkatDaerah = [.. _opds.Select(o => new PerangkatDaerah(o, o))],
-        });
+        _facts = NewInstansi();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var stages = new[] { "perencanaan", "pengadaan", "pemanfaatan", "penghapusan" };
         for (var i = 0; i < Records; i++)
         {
-            var opd = _opds[i % OpdCount];
+            var opd = Opds[i % OpdCount];
             _facts.With(FactKind switch
             {
-                Kind.Asset => new AssetFact { Id = Guid.NewGuid(), Version = 1, Opd = opd, Kind = "hardware", Name = $"Aset {i}", Stage = stages[i % 4] },
+                Kind.Asset => new AssetFact { Id = Guid.NewGuid(), Version = 1, Opd = opd, Kind = "hardware", Name = $"Aset {i}", Stage = Stages[i % 4] },
                 Kind.Governance => new GovernanceFact
                 {
                     Id = Guid.NewGuid(), Version = 1, Indicator = 24, RecordType = (i % 3) switch { 0 => "programme", 1 => "policy", _ => "review" },
                     PolicyKind = "sop", Title = $"g {i}", AllOpd = i % 2 == 0, ScopeOpds = [opd], Date = today.AddDays(-(i % 400)),
-                    ValidFrom = today.AddDays(-(i % 400)), Covers = [.. stages],
+                    ValidFrom = today.AddDays(-(i % 400)), Covers = [.. Stages],
                 },
                 Kind.RiskContext => new RiskContextFact { Id = Guid.NewGuid(), Version = 1, Opd = opd, PeriodYear = today.Year - i % 3, Complete = i % 2 == 0 },
                 Kind.Risk => new RiskFact
@@ -73,5 +56,5 @@ public class FactKindBenchmarks
 
     [Benchmark(Description = "one fact: instansi + its OPD assessed")]
     public int AssessTouchedScopes() =>
-        _engine.Assess(Indicator, null, _facts).Level + _engine.Assess(Indicator, _opds[7], _facts).Level;
+        Engine.Assess(Indicator, null, _facts).Level + Engine.Assess(Indicator, Opds[7], _facts).Level;
 }

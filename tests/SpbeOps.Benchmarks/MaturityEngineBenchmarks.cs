@@ -1,9 +1,3 @@
-using BenchmarkDotNet.Attributes;
-using SpbeOps.Indicators.Api.Facts;
-using SpbeOps.Indicators.Api.Maturity;
-using SpbeOps.Indicators.Api.Organisation;
-using SpbeOps.Indicators.Rubric;
-
 namespace SpbeOps.Benchmarks;
 
 /// <summary>
@@ -13,13 +7,9 @@ namespace SpbeOps.Benchmarks;
 /// across sizes; compare the Mean and Allocated columns of the three sizes side by side.
 /// </summary>
 [MemoryDiagnoser]
-public class MaturityEngineBenchmarks
+public class MaturityEngineBenchmarks : EngineBenchmark
 {
-    private const int OpdCount = 30;
-    private readonly SpbeRubric _rubric = RubricLoader.LoadEmbedded();
-    private MaturityEngine _engine = null!;
     private FactSet _facts = null!;
-    private string[] _opds = [];
 
     [Params(100, 1_000, 10_000)]
     public int Assets { get; set; }
@@ -27,34 +17,27 @@ public class MaturityEngineBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _engine = new MaturityEngine(_rubric, TimeProvider.System);
-        _opds = Enumerable.Range(1, OpdCount).Select(i => $"opd-{i:00}").ToArray();
-        _facts = new FactSet().With(new OrganisationProfile
-        {
-            IctUnitOpd = _opds[0],
-            PerangkatDaerah = [.. _opds.Select(o => new PerangkatDaerah(o, o))],
-        });
+        _facts = NewInstansi();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var stages = new[] { "perencanaan", "pengadaan", "pemanfaatan", "penghapusan" };
         for (var i = 0; i < Assets; i++)
         {
-            _facts.With(new AssetFact { Id = Guid.NewGuid(), Version = 1, Opd = _opds[i % OpdCount], Kind = "hardware", Name = $"Aset {i}", Stage = stages[i % 4] });
+            _facts.With(new AssetFact { Id = Guid.NewGuid(), Version = 1, Opd = Opds[i % OpdCount], Kind = "hardware", Name = $"Aset {i}", Stage = Stages[i % 4] });
         }
         var review = Guid.NewGuid();
         _facts.With(new GovernanceFact { Id = Guid.NewGuid(), Version = 1, Indicator = 24, RecordType = "programme", Title = "p", AllOpd = true, Date = today.AddDays(-5), EndDate = today.AddDays(30) });
-        _facts.With(new GovernanceFact { Id = Guid.NewGuid(), Version = 1, Indicator = 24, RecordType = "policy", PolicyKind = "sop", Title = "s", AllOpd = true, Date = today.AddDays(-5), ValidFrom = today.AddDays(-5), Covers = [.. stages] });
+        _facts.With(new GovernanceFact { Id = Guid.NewGuid(), Version = 1, Indicator = 24, RecordType = "policy", PolicyKind = "sop", Title = "s", AllOpd = true, Date = today.AddDays(-5), ValidFrom = today.AddDays(-5), Covers = [.. Stages] });
         _facts.With(new GovernanceFact { Id = review, Version = 1, Indicator = 24, RecordType = "review", Title = "r", AllOpd = true, Date = today.AddDays(-5) });
     }
 
     [Benchmark(Baseline = true, Description = "indicator 24, instansi + 30 OPD")]
     public int AssessAllScopes()
     {
-        var total = _engine.Assess(24, null, _facts).Level;
-        foreach (var opd in _opds) total += _engine.Assess(24, opd, _facts).Level;
+        var total = Engine.Assess(24, null, _facts).Level;
+        foreach (var opd in Opds) total += Engine.Assess(24, opd, _facts).Level;
         return total;
     }
 
     [Benchmark(Description = "Indeks SPBE from 47 levels")]
     public decimal ComputeIndex() =>
-        IndexCalculator.Compute(_rubric, _rubric.Indicators.ToDictionary(i => i.Number, i => (decimal)(i.Number % 5 + 1))).Index;
+        IndexCalculator.Compute(Rubric, Rubric.Indicators.ToDictionary(i => i.Number, i => (decimal)(i.Number % 5 + 1))).Index;
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SpbeOps.ServiceDefaults;
+using SpbeOps.Records;
 using SpbeOps.ServiceDefaults.Auth;
 
 namespace SpbeOps.Messaging;
@@ -30,6 +31,8 @@ public static class MartenExtensions
 
         // PostgreSQL down: 503 + Retry-After instead of a 500 (issue 7, row 5).
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IExceptionHandler, StoreUnavailableExceptionHandler>());
+        // A write clash that outlives its bounded retries is a 409, never a 500, in every service.
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IExceptionHandler, ConflictExceptionHandler>());
 
         // The forwarder: restarted when Marten stops it, and visible in /health (issue 7, row 4).
         var forwarder = builder.Configuration.GetSection("Messaging:Forwarder").Get<ForwarderOptions>() ?? new ForwarderOptions();

@@ -25,7 +25,6 @@ public static class RecordRegistrationExtensions
     {
         var events = EventTypesOf<T>();
         builder.Services.TryAddScoped<RecordWriter>();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.AspNetCore.Diagnostics.IExceptionHandler, ConflictExceptionHandler>());
         builder.Services.AddSingleton(new RecordRegistration(typeof(T), events,
             async (session, ids, ct) => (await session.LoadManyAsync<T>(ct, ids)).Cast<IRecord>().ToList()));
         builder.Services.ConfigureMarten(opts =>

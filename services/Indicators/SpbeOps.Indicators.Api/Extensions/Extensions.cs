@@ -29,8 +29,6 @@ public static class Extensions
         builder.Services.AddSingleton<PeriodicRecalculation>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PeriodicRecalculation>());
 
-        // Levels are shared state: a clash that outlives the retries is a 409, never a 500.
-        builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
         builder.AddSpbeMarten(ServiceName, opts =>
         {
             opts.Schema.For<AssetFact>().Index(f => f.Opd);
