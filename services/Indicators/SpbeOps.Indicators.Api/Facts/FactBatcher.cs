@@ -1,99 +1,37 @@
-using System.Collections.Concurrent;
 using JasperFx;
 
 namespace SpbeOps.Indicators.Api.Facts;
 
 /// <summary>A fact on its way in: the message it came in, the fact, the indicator it feeds and how to explain it.</summary>
-public sealed record PendingFact(Guid MessageId, Fact Fact, int Indicator, string What)
-{
-    internal TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-}
+public sealed record PendingFact(Guid MessageId, Fact Fact, int Indicator, string What);
 
 /// <summary>
-/// Applies facts per instansi in batches (issue 8): while one batch of a tenant is being applied, the facts that
-/// arrive for it wait and then go together in the next one. A batch is one transaction: the dedupe markers of its
-/// messages, the latest fact per record (by version), the register summaries, and one recalculation of the scopes
-/// its facts touch (decisions 4, 6, 15). Tenants proceed in parallel; one tenant's batches never overlap.
-/// A batch that fails for another reason than an unavailable server is applied again fact by fact, so one bad
-/// message fails alone and the others commit.
+/// Applies facts per instansi in batches (issue 8; the batching itself is <see cref="TenantBatches{T}"/>): a batch is
+/// one transaction: the dedupe markers of its messages, the latest fact per record (by version), the register
+/// summaries, and one recalculation of the scopes its facts touch (decisions 4, 6, 15).
 /// </summary>
-public sealed class FactBatcher(IDocumentStore store, MaturityEngine engine, ILogger<FactBatcher> logger)
+public sealed class FactBatcher
 {
     /// <summary>The consumer name of the dedupe markers (kept from the one-at-a-time consumer, so old markers still count).</summary>
     public const string ConsumerName = "FactsConsumer";
 
     public const int MaxBatch = 256;
 
-    private readonly ConcurrentDictionary<string, TenantQueue> _tenants = new(StringComparer.Ordinal);
+    private readonly IDocumentStore store;
+    private readonly MaturityEngine engine;
+    private readonly ILogger<FactBatcher> logger;
+    private readonly TenantBatches<PendingFact> _batches;
 
-    private sealed class TenantQueue
+    public FactBatcher(IDocumentStore store, MaturityEngine engine, ILogger<FactBatcher> logger)
     {
-        public readonly List<PendingFact> Waiting = [];
-        public bool Running;
+        this.store = store;
+        this.engine = engine;
+        this.logger = logger;
+        _batches = new TenantBatches<PendingFact>(ApplyAsync, MaxBatch, logger);
     }
 
-    public async Task SubmitAsync(string instansi, PendingFact fact, CancellationToken ct)
-    {
-        var queue = _tenants.GetOrAdd(instansi, _ => new TenantQueue());
-        bool start;
-        lock (queue)
-        {
-            queue.Waiting.Add(fact);
-            start = !queue.Running;
-            queue.Running = true;
-        }
-        if (start) _ = Task.Run(() => DrainAsync(instansi, queue), CancellationToken.None);
-        await fact.Done.Task.WaitAsync(ct);
-    }
-
-    private async Task DrainAsync(string instansi, TenantQueue queue)
-    {
-        while (true)
-        {
-            List<PendingFact> batch;
-            lock (queue)
-            {
-                if (queue.Waiting.Count == 0)
-                {
-                    queue.Running = false;
-                    return;
-                }
-                batch = queue.Waiting.Take(MaxBatch).ToList();
-                queue.Waiting.RemoveRange(0, batch.Count);
-            }
-
-            try
-            {
-                await ApplyAsync(instansi, batch, CancellationToken.None);
-                foreach (var f in batch) f.Done.TrySetResult();
-            }
-            catch (Exception e) when (TransientFailure.IsTransient(e))
-            {
-                // PostgreSQL or RabbitMQ unavailable: every fact would fail alike, so each message is retried as a whole.
-                foreach (var f in batch) f.Done.TrySetException(e);
-            }
-            catch (Exception e) when (batch.Count > 1)
-            {
-                logger.LogWarning(e, "A batch of {Count} facts of {Instansi} failed; applying them one by one", batch.Count, instansi);
-                foreach (var f in batch)
-                {
-                    try
-                    {
-                        await ApplyAsync(instansi, [f], CancellationToken.None);
-                        f.Done.TrySetResult();
-                    }
-                    catch (Exception one)
-                    {
-                        f.Done.TrySetException(one);
-                    }
-                }
-            }
-            catch (Exception e)
-            {
-                batch[0].Done.TrySetException(e);
-            }
-        }
-    }
+    /// <summary>Completes when the batch holding <paramref name="fact"/> is committed.</summary>
+    public Task SubmitAsync(string instansi, PendingFact fact, CancellationToken ct) => _batches.SubmitAsync(instansi, fact, ct);
 
     /// <summary>Applies <paramref name="batch"/> in one transaction of <paramref name="instansi"/>.</summary>
     public async Task ApplyAsync(string instansi, IReadOnlyList<PendingFact> batch, CancellationToken ct)
