@@ -82,7 +82,9 @@ public sealed class FactBatcher
         var facts = await FactSet.LoadAsync(session, ct);
         var assets = changed.Select(f => f.Fact).OfType<AssetFact>().ToList();
         if (assets.Count > 0) await UpdateRegistersAsync(session, facts, assets, a => PreviousOf(a) as AssetFact, ct);
-        foreach (var f in changed.Where(f => f.Fact is not AssetFact)) facts.With(f.Fact);
+        var risks = changed.Select(f => f.Fact).OfType<RiskFact>().ToList();
+        if (risks.Count > 0) await UpdateRiskRegistersAsync(session, facts, risks, r => PreviousOf(r) as RiskFact, ct);
+        foreach (var f in changed.Where(f => f.Fact is not (AssetFact or RiskFact))) facts.With(f.Fact);
 
         // Only the scopes the facts touch: their OPD (and the ones they left), or every OPD for an all-OPD record.
         List<string>? opds = [];
@@ -148,6 +150,45 @@ public sealed class FactBatcher
                     .Where(a => a.Opd == opd && !applied.Contains(a.Id) && a.Stage != AssetRegisterSummary.Disposed)
                     .OrderBy(a => a.Name).Take(AssetRegisterSummary.Samples).ToListAsync(ct);
                 r.Resample(inUse, active, assets);
+            }
+            session.Store(r);
+            facts.With(r);
+        }
+    }
+
+    /// <summary>Moves each risk between the counts of its OPD's register of its period (or two, when it moved).</summary>
+    private static async Task UpdateRiskRegistersAsync(
+        IDocumentSession session, FactSet facts, IReadOnlyList<RiskFact> risks, Func<RiskFact, RiskFact?> previousOf, CancellationToken ct)
+    {
+        var touched = new Dictionary<string, RiskRegisterSummary>(StringComparer.OrdinalIgnoreCase);
+        RiskRegisterSummary RegisterOf(RiskFact risk)
+        {
+            var id = RiskRegisterSummary.IdFor(risk.Opd, risk.PeriodYear);
+            if (touched.TryGetValue(id, out var t)) return t;
+            return touched[id] = facts.RiskRegisters.TryGetValue(id, out var stored) ? stored : RiskRegisterSummary.For(risk);
+        }
+
+        foreach (var risk in risks)
+        {
+            if (previousOf(risk) is { } previous) RegisterOf(previous).Remove(previous);
+            RegisterOf(risk).Add(risk);
+        }
+
+        var applied = risks.Select(r => r.Id).ToArray();
+        foreach (var r in touched.Values)
+        {
+            if (r.NeedsSamples)
+            {
+                // A few of each kind the lists show, from the stored risks of this register (not those being applied,
+                // whose stored copies are the previous versions).
+                var (opd, year) = (r.Opd, r.PeriodYear);
+                var register = session.Query<RiskFact>().Where(f => f.Opd == opd && f.PeriodYear == year && !f.Withdrawn && !applied.Contains(f.Id));
+                var candidates = new List<RiskFact>();
+                candidates.AddRange(await register.Where(f => !f.AssessmentComplete).Take(RiskRegisterSummary.Samples).ToListAsync(ct));
+                candidates.AddRange(await register.Where(f => f.AssessmentComplete).Take(RiskRegisterSummary.Samples).ToListAsync(ct));
+                candidates.AddRange(await register.Where(f => f.AboveAppetite && !f.TreatmentDecided).Take(RiskRegisterSummary.Samples).ToListAsync(ct));
+                candidates.AddRange(await register.Where(f => f.AboveAppetite && f.TreatmentDecided).Take(RiskRegisterSummary.Samples).ToListAsync(ct));
+                r.Resample(candidates, risks);
             }
             session.Store(r);
             facts.With(r);

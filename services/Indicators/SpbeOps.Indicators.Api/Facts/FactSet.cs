@@ -13,7 +13,8 @@ public sealed class FactSet
     public Dictionary<string, AssetRegisterSummary> AssetRegisters { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
     public List<GovernanceFact> Governance { get; private set; } = [];
     public List<RiskContextFact> RiskContexts { get; private set; } = [];
-    public List<RiskFact> Risks { get; private set; } = [];
+    /// <summary>Per OPD and period (<see cref="RiskRegisterSummary.IdFor"/>), the risk register's counts and samples.</summary>
+    public Dictionary<string, RiskRegisterSummary> RiskRegisters { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
     public List<RiskMonitoringFact> RiskMonitoring { get; private set; } = [];
 
     public static async Task<FactSet> LoadAsync(IQuerySession session, CancellationToken ct) => new()
@@ -22,7 +23,7 @@ public sealed class FactSet
         AssetRegisters = (await session.Query<AssetRegisterSummary>().ToListAsync(ct)).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
         Governance = [.. await session.Query<GovernanceFact>().ToListAsync(ct)],
         RiskContexts = [.. await session.Query<RiskContextFact>().ToListAsync(ct)],
-        Risks = [.. await session.Query<RiskFact>().ToListAsync(ct)],
+        RiskRegisters = (await session.Query<RiskRegisterSummary>().ToListAsync(ct)).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
         RiskMonitoring = [.. await session.Query<RiskMonitoringFact>().ToListAsync(ct)],
     };
 
@@ -39,7 +40,7 @@ public sealed class FactSet
             case AssetFact f: Register(f); break;
             case GovernanceFact f: Replace(Governance, f); break;
             case RiskContextFact f: Replace(RiskContexts, f); break;
-            case RiskFact f: Replace(Risks, f); break;
+            case RiskFact f: RegisterRisk(f); break;
             case RiskMonitoringFact f: Replace(RiskMonitoring, f); break;
             default: throw new ArgumentException($"Unknown fact {fact.GetType().Name}.");
         }
@@ -51,6 +52,21 @@ public sealed class FactSet
     {
         AssetRegisters[register.Id] = register;
         return this;
+    }
+
+    /// <summary>The summary of one OPD's risk register as stored (consumers replace it after applying a fact).</summary>
+    public FactSet With(RiskRegisterSummary register)
+    {
+        RiskRegisters[register.Id] = register;
+        return this;
+    }
+
+    /// <summary>Adds a new risk to the in-memory summaries (tests and benchmarks build registers this way).</summary>
+    private void RegisterRisk(RiskFact risk)
+    {
+        var id = RiskRegisterSummary.IdFor(risk.Opd, risk.PeriodYear);
+        if (!RiskRegisters.TryGetValue(id, out var register)) RiskRegisters[id] = register = RiskRegisterSummary.For(risk);
+        register.Add(risk);
     }
 
     /// <summary>Adds a new asset to the in-memory summaries (tests and benchmarks build registers this way).</summary>
@@ -71,7 +87,7 @@ public sealed class FactSet
     {
         if (Organisation is { PerangkatDaerah.Count: > 0 } org) return org.PerangkatDaerah.Select(p => p.Code).ToList();
         return OpdWithAssets
-            .Concat(Risks.Select(r => r.Opd))
+            .Concat(RiskRegisters.Values.Select(r => r.Opd))
             .Concat(RiskContexts.Select(c => c.Opd))
             .Concat(Governance.SelectMany(g => g.ScopeOpds))
             .Distinct(StringComparer.OrdinalIgnoreCase)
@@ -88,7 +104,7 @@ public sealed class FactSet
         if (Organisation is not { PerangkatDaerah.Count: > 0 } org) return [];
         var listed = org.PerangkatDaerah.Select(p => p.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
         return OpdWithAssets
-            .Concat(Risks.Select(r => r.Opd))
+            .Concat(RiskRegisters.Values.Select(r => r.Opd))
             .Concat(RiskContexts.Select(c => c.Opd))
             .Concat(Governance.SelectMany(g => g.ScopeOpds))
             .Where(o => !listed.Contains(o))

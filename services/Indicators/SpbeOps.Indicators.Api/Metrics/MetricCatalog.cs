@@ -37,7 +37,8 @@ public static class MetricCatalog
         ["risk.context.set"] = RiskContextSet,
         ["risk.assessments.complete"] = RiskAssessmentsComplete,
         ["risk.treatment.decidedAboveAppetite"] = RiskTreatmentDecided,
-        ["risk.register.opdCoverage"] = s => Coverage(s, CurrentRisks(s).Select(r => (r.Opd, r.Id, $"{r.Category} ({r.Besaran})")), "risk"),
+        ["risk.register.opdCoverage"] = s => Coverage(s, CurrentRegisters(s)
+            .Select(r => (r.Opd, r.CompleteSamples.Concat(r.IncompleteSamples).FirstOrDefault()?.Id ?? Guid.Empty, $"{r.Current} risiko / risks")), "risk"),
         ["risk.monitoring.onSchedule"] = RiskMonitoringOnSchedule,
     };
 
@@ -137,15 +138,19 @@ public static class MetricCatalog
 
     // ---- risk (indicator 21) ----
 
-    private static IEnumerable<RiskFact> CurrentRisks(MetricScope s) =>
-        s.Facts.Risks.Where(r => !r.Withdrawn && r.PeriodYear == s.Today.Year && (s.Opd is null || Same(r.Opd, s.Opd)));
+    /// <summary>The registers of the current period that hold a risk (per OPD summaries, never the risks themselves: issue 8).</summary>
+    private static IEnumerable<RiskRegisterSummary> CurrentRegisters(MetricScope s) =>
+        s.Facts.RiskRegisters.Values.Where(r => r.Current > 0 && r.PeriodYear == s.Today.Year && (s.Opd is null || Same(r.Opd, s.Opd)));
+
+    private static IEnumerable<Evidence> Samples(IEnumerable<RiskRegisterSummary> registers, Func<RiskRegisterSummary, List<RiskSample>> list, string kind) =>
+        registers.SelectMany(list).Take(EvidenceLimit).Select(r => new Evidence(r.Id.ToString(), kind, r.Label));
 
     private static MetricValue RiskContextSet(MetricScope s)
     {
         var contexts = s.Facts.RiskContexts.Where(c => c.PeriodYear == s.Today.Year && c.Complete && (s.Opd is null || Same(c.Opd, s.Opd))).ToList();
         var withContext = contexts.Select(c => c.Opd).ToHashSet(StringComparer.OrdinalIgnoreCase);
         // Every UPR that keeps a register this period must have set its context first.
-        var withoutContext = CurrentRisks(s).Select(r => r.Opd).Distinct(StringComparer.OrdinalIgnoreCase).Where(o => !withContext.Contains(o)).ToList();
+        var withoutContext = CurrentRegisters(s).Select(r => r.Opd).Distinct(StringComparer.OrdinalIgnoreCase).Where(o => !withContext.Contains(o)).ToList();
         var evidence = contexts.Select(c => new Evidence(c.Id.ToString(), "risk.context", $"Konteks risiko {c.Opd} {c.PeriodYear}"))
             .Concat(withoutContext.Select(o => new Evidence(o, "risk.context.missing", $"{o}: register tanpa konteks / a register without a context")));
         return MetricValue.Of(contexts.Count > 0 && withoutContext.Count == 0, [.. evidence]);
@@ -153,21 +158,16 @@ public static class MetricCatalog
 
     private static MetricValue RiskAssessmentsComplete(MetricScope s)
     {
-        var risks = CurrentRisks(s).ToList();
-        var incomplete = risks.Where(r => !r.AssessmentComplete).ToList();
-        var evidence = incomplete.Take(EvidenceLimit).Select(r => new Evidence(r.Id.ToString(), "risk.incomplete", $"{r.Opd}: {r.Category} — Formulir 3.0 belum lengkap / incomplete"))
-            .Concat(risks.Where(r => r.AssessmentComplete).Take(EvidenceLimit).Select(r => new Evidence(r.Id.ToString(), "risk", $"{r.Opd}: {r.Category} (besaran {r.Besaran})")));
-        return MetricValue.Of(risks.Count > 0 && incomplete.Count == 0, [.. evidence]);
+        var registers = CurrentRegisters(s).ToList();
+        var evidence = Samples(registers, r => r.IncompleteSamples, "risk.incomplete").Concat(Samples(registers, r => r.CompleteSamples, "risk"));
+        return MetricValue.Of(registers.Count > 0 && registers.All(r => r.Incomplete == 0), [.. evidence]);
     }
 
     private static MetricValue RiskTreatmentDecided(MetricScope s)
     {
-        var risks = CurrentRisks(s).ToList();
-        var above = risks.Where(r => r.AboveAppetite).ToList();
-        var untreated = above.Where(r => !r.TreatmentDecided).ToList();
-        var evidence = untreated.Take(EvidenceLimit).Select(r => new Evidence(r.Id.ToString(), "risk.untreated", $"{r.Opd}: {r.Category} (besaran {r.Besaran}) tanpa rencana penanganan / no treatment plan"))
-            .Concat(above.Where(r => r.TreatmentDecided).Take(EvidenceLimit).Select(r => new Evidence(r.Id.ToString(), "risk.treated", $"{r.Opd}: {r.Category} (besaran {r.Besaran}, residual {r.ResidualBesaran})")));
-        return MetricValue.Of(risks.Count > 0 && untreated.Count == 0, [.. evidence]);
+        var registers = CurrentRegisters(s).ToList();
+        var evidence = Samples(registers, r => r.UntreatedSamples, "risk.untreated").Concat(Samples(registers, r => r.TreatedSamples, "risk.treated"));
+        return MetricValue.Of(registers.Count > 0 && registers.All(r => r.Untreated == 0), [.. evidence]);
     }
 
     private static MetricValue RiskMonitoringOnSchedule(MetricScope s)
@@ -175,7 +175,7 @@ public static class MetricCatalog
         var from = s.Today.AddDays(-MonitoringWindowDays);
         var recent = s.Facts.RiskMonitoring.Where(m => m.ReportedOn >= from && m.ReportedOn <= s.Today && (s.Opd is null || Same(m.Opd, s.Opd))).ToList();
         var reporting = recent.Select(m => m.Opd).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var late = CurrentRisks(s).Select(r => r.Opd).Distinct(StringComparer.OrdinalIgnoreCase).Where(o => !reporting.Contains(o)).ToList();
+        var late = CurrentRegisters(s).Select(r => r.Opd).Distinct(StringComparer.OrdinalIgnoreCase).Where(o => !reporting.Contains(o)).ToList();
         var evidence = recent.Select(m => new Evidence(m.Id.ToString(), "risk.monitoring", $"{m.Opd}: laporan {m.Kind}{(m.Quarter is { } q ? $" TW{q}" : "")} {m.ReportedOn:yyyy-MM-dd}"))
             .Concat(late.Select(o => new Evidence(o, "risk.monitoring.late", $"{o}: tidak ada laporan pemantauan {MonitoringWindowDays} hari terakhir / no monitoring report in {MonitoringWindowDays} days")));
         return MetricValue.Of(recent.Count > 0 && late.Count == 0, [.. evidence]);
