@@ -23,6 +23,7 @@ public static class Extensions
         builder.Services.AddSingleton<FactBatcher>();
         builder.Services.AddSingleton<LevelChangeBroadcaster>();
         builder.Services.AddSingleton<RecentMessages>();
+        builder.Services.AddSingleton<CommittedLevelChanges>();
         builder.Services.AddSingleton(builder.Configuration.GetSection("Live").Get<LiveOptions>() ?? new LiveOptions());
         builder.Services.AddSingleton<IIntegrationEventMapper, MaturityEventMapper>();
         builder.Services.AddSingleton(builder.Configuration.GetSection("Maturity:Recalculation").Get<RecalculationOptions>() ?? new RecalculationOptions());

@@ -1,4 +1,5 @@
 using JasperFx;
+using SpbeOps.Indicators.Api.Live;
 
 namespace SpbeOps.Indicators.Api.Facts;
 
@@ -20,12 +21,14 @@ public sealed class FactBatcher
     private readonly IDocumentStore store;
     private readonly MaturityEngine engine;
     private readonly ILogger<FactBatcher> logger;
+    private readonly CommittedLevelChanges live;
     private readonly TenantBatches<PendingFact> _batches;
 
-    public FactBatcher(IDocumentStore store, MaturityEngine engine, ILogger<FactBatcher> logger)
+    public FactBatcher(IDocumentStore store, MaturityEngine engine, CommittedLevelChanges live, ILogger<FactBatcher> logger)
     {
         this.store = store;
         this.engine = engine;
+        this.live = live;
         this.logger = logger;
         _batches = new TenantBatches<PendingFact>(ApplyAsync, MaxBatch, logger);
     }
@@ -64,6 +67,7 @@ public sealed class FactBatcher
             await RecalculateAsync(session, instansi, changed, previous, ct);
         }
 
+        var levelChanges = CommittedLevelChanges.Pending(session);
         try
         {
             await session.SaveChangesAsync(ct);
@@ -71,7 +75,9 @@ public sealed class FactBatcher
         catch (DocumentAlreadyExistsException e) when (e.DocType == typeof(ProcessedMessage) && batch.Count == 1)
         {
             // A concurrent delivery of the same message got there first: it is handled, so acknowledge.
+            return;
         }
+        live.Push(instansi, levelChanges);
     }
 
     private async Task RecalculateAsync(
