@@ -1,15 +1,22 @@
 namespace SpbeOps.Contracts.Data;
 
 /// <summary>
-/// EXAMPLE: the state of one example record of the Data service after a change (state-carried: consumers keep
-/// the highest <see cref="Version"/> and ignore older or repeated copies, decision 4). Namespace + name are the wire
-/// identity: rename it before anything consumes it, never after.
+/// The state of one dataset (data sektoral) of the walidata catalogue after a change: where it is in the flow
+/// (draft → diajukan → diverifikasi → dipublikasikan, dikembalikan, diarsipkan), whether its Standar Data and metadata
+/// are complete, and the data-quality score the Data service computed. State-carried: consumers keep the highest
+/// <see cref="Version"/> and ignore older or repeated copies (decision 4).
 /// </summary>
-public sealed record ExampleChangedIntegrationEvent(
+public sealed record DatasetChangedIntegrationEvent(
     string Instansi,
-    Guid ExampleId,
+    Guid DatasetId,
     long Version,
     string Opd,
     string Title,
-    bool Withdrawn,
+    string Status,
+    string AccessLevel,
+    bool StandarDataComplete,
+    bool MetadataComplete,
+    bool Verified,
+    int QualityScore,
+    bool ReleasesOnTime,
     DateTimeOffset OccurredAt);

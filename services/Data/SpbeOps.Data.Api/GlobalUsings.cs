@@ -1,3 +1,6 @@
-// Every SpbeOps.*.Api project already speaks Marten, the records' write path and the service defaults
-// (Directory.Build.props); a service adds its own feature namespaces here.
-global using SpbeOps.Data.Api.Examples;
+global using SpbeOps.Governance;
+global using SpbeOps.Data.Api;
+global using SpbeOps.Data.Api.Ckan;
+global using SpbeOps.Data.Api.Datasets;
+global using SpbeOps.Data.Api.Priorities;
+global using SpbeOps.Data.Api.References;
