@@ -144,7 +144,9 @@ public sealed class FactBatcher(IDocumentStore store, MaturityEngine engine, ILo
         var facts = await FactSet.LoadAsync(session, ct);
         var assets = changed.Select(f => f.Fact).OfType<AssetFact>().ToList();
         if (assets.Count > 0) await UpdateRegistersAsync(session, facts, assets, a => PreviousOf(a) as AssetFact, ct);
-        foreach (var f in changed.Where(f => f.Fact is not AssetFact)) facts.With(f.Fact);
+        var datasets = changed.Select(f => f.Fact).OfType<DatasetFact>().ToList();
+        if (datasets.Count > 0) await DataCatalogueSummary.UpdateAsync(session, facts, datasets, d => PreviousOf(d) as DatasetFact, ct);
+        foreach (var f in changed.Where(f => f.Fact is not (AssetFact or DatasetFact))) facts.With(f.Fact);
 
         // Only the scopes the facts touch: their OPD (and the ones they left), or every OPD for an all-OPD record.
         List<string>? opds = [];
@@ -174,6 +176,7 @@ public sealed class FactBatcher(IDocumentStore store, MaturityEngine engine, ILo
         _ when type == typeof(RiskContextFact) => [.. await session.LoadManyAsync<RiskContextFact>(ct, ids)],
         _ when type == typeof(RiskFact) => [.. await session.LoadManyAsync<RiskFact>(ct, ids)],
         _ when type == typeof(RiskMonitoringFact) => [.. await session.LoadManyAsync<RiskMonitoringFact>(ct, ids)],
+        _ when type == typeof(DatasetFact) => [.. await session.LoadManyAsync<DatasetFact>(ct, ids)],
         _ => throw new ArgumentException($"Unknown fact {type.Name}."),
     };
 
