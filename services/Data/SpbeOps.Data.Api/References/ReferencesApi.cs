@@ -29,7 +29,8 @@ public static class ReferencesApi
     {
         var errors = new FieldErrors().OneOf("kind", kind, ReferenceEntry.Kinds, required: false).MaxLength("q", q, 200);
         if (errors.Any) return errors.ToProblem();
-        var query = session.Query<ReferenceEntry>().Where(r => r.Withdrawn == (withdrawn ?? false));
+        var showWithdrawn = withdrawn ?? false;
+        var query = session.Query<ReferenceEntry>().Where(r => r.Withdrawn == showWithdrawn);
         if (kind is not null) query = query.Where(r => r.Kind == kind);
         if (!string.IsNullOrWhiteSpace(q)) query = query.Where(r => r.Name.Contains(q, StringComparison.OrdinalIgnoreCase) || r.Code.Contains(q, StringComparison.OrdinalIgnoreCase));
         return TypedResults.Ok<IReadOnlyList<ReferenceEntry>>(await query.OrderBy(r => r.Kind).ThenBy(r => r.Code).Take(1000).ToListAsync(ct));
