@@ -74,7 +74,7 @@ public sealed class DatasetDeciderTests
     {
         Assert.IsType<Rejection.Forbidden>(DatasetDecider.Verify(In("diajukan"), AllMet, false, "op", Now).Rejection);
         Assert.IsType<Rejection.Forbidden>(DatasetDecider.Return(In("diajukan"), new(["x"]), false, "op", Now).Rejection);
-        Assert.IsType<Rejection.Forbidden>(DatasetDecider.Publish(In("diverifikasi"), false, "op", Now).Rejection);
+        Assert.IsType<Rejection.Forbidden>(DatasetDecider.Publish(In("diverifikasi"), new NoteRequest(null), false, "op", Now).Rejection);
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class DatasetDeciderTests
         var decision = step switch
         {
             "verify" => DatasetDecider.Verify(d, AllMet, true, "w", Now),
-            "publish" => DatasetDecider.Publish(d, true, "w", Now),
+            "publish" => DatasetDecider.Publish(d, new NoteRequest(null), true, "w", Now),
             _ => DatasetDecider.Submit(d, new(null), "p", Now),
         };
         Assert.Equal(DatasetDecider.FlowOrder, Assert.IsType<Rejection.Conflict>(decision.Rejection).Rule);
@@ -135,7 +135,7 @@ public sealed class DatasetDeciderTests
         foreach (var decision in new[]
         {
             DatasetDecider.Update(archived, Complete(), Now), DatasetDecider.Archive(archived, new("lagi"), "w", Now),
-            DatasetDecider.Release(archived, new ReleaseRequest("2026", new(2026, 11, 1)), Now), DatasetDecider.Publish(archived, true, "w", Now),
+            DatasetDecider.Release(archived, new ReleaseRequest("2026", new(2026, 11, 1)), Now), DatasetDecider.Publish(archived, new NoteRequest(null), true, "w", Now),
         })
             Assert.Equal(DatasetDecider.ArchivedIsFinal, Assert.IsType<Rejection.Conflict>(decision.Rejection).Rule);
     }

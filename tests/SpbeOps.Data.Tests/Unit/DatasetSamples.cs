@@ -33,7 +33,7 @@ public static class DatasetSamples
         if (status == DataVocabulary.Dikembalikan) return Accepted(DatasetDecider.Return(d, new ReturnRequest(["kurang"]), true, "walidata", Now));
         d = Accepted(DatasetDecider.Verify(d, AllMet, true, "walidata", Now));
         if (status == DataVocabulary.Diverifikasi) return d;
-        d = Accepted(DatasetDecider.Publish(d, true, "walidata", Now));
+        d = Accepted(DatasetDecider.Publish(d, new NoteRequest(null), true, "walidata", Now));
         if (status == DataVocabulary.Dipublikasikan) return d;
         return Accepted(DatasetDecider.Archive(d, new ArchiveRequest("usang"), "walidata", Now));
     }

@@ -44,6 +44,9 @@ public sealed record Release(string Period, DateOnly ReleasedOn, DateOnly? DueOn
 
 public sealed record StatusChange(string? From, string To, DateOnly On, string Actor, string? Note);
 
+/// <summary>A step of the flow as the dataset keeps it: who took it, when, with what note (the last submission, the publication).</summary>
+public sealed record FlowStep(string? Note, string By, DateOnly On);
+
 /// <summary>
 /// One dataset (data sektoral) of a produsen data (an OPD) in the walidata's catalogue: a Marten document whose
 /// history is its event stream. The release schedule and the releases done live on it, so timeliness is a fold of
@@ -69,7 +72,11 @@ public sealed class Dataset : IRecord<Dataset>, IOpdRecord, IPublishedRecord
 
     public string Status { get; set; } = DataVocabulary.Draft;
     public List<StatusChange> Flow { get; set; } = [];
+    /// <summary>The produsen's last submission to the walidata.</summary>
+    public FlowStep? Submission { get; set; }
     public PrincipleCheck? Check { get; set; }
+    /// <summary>The walidata's publication.</summary>
+    public FlowStep? Publication { get; set; }
     public List<string> ReturnReasons { get; set; } = [];
     /// <summary>Published and terbuka: what the CKAN and DCAT faces show (kept as a field so it is indexed).</summary>
     public bool Public { get; set; }
@@ -79,6 +86,8 @@ public sealed class Dataset : IRecord<Dataset>, IOpdRecord, IPublishedRecord
     /// <summary>Jadwal rilis: when the next release is due (advanced by the periodicity after each release).</summary>
     public DateOnly? NextReleaseDue { get; set; }
     public List<Release> Releases { get; set; } = [];
+
+    public Release? LastRelease => Releases.LastOrDefault();
 
     /// <summary>The data-quality assessment as of the last change (<c>GET …/quality</c> computes it for today).</summary>
     public QualityAssessment Quality { get; set; } = QualityAssessment.None;
@@ -150,9 +159,9 @@ public sealed record DatasetReturned(IReadOnlyList<string> Reasons) : RecordEven
     public override HistoryLine Describe() => new("dikembalikan ke produsen data / returned to the producer", string.Join("; ", Reasons));
 }
 
-public sealed record DatasetPublished : RecordEvent<Dataset>
+public sealed record DatasetPublished(string? Note) : RecordEvent<Dataset>
 {
-    public override HistoryLine Describe() => new("dipublikasikan / published");
+    public override HistoryLine Describe() => new("dipublikasikan / published", Note);
 }
 
 public sealed record DatasetReleased(string Period, DateOnly ReleasedOn, bool OnTime) : RecordEvent<Dataset>

@@ -117,7 +117,9 @@ public static partial class DatasetDecider
             return new Rejection.BreaksRule("Metadata (periodisitas, cakupan, kegiatan sumber, kontak, lisensi) wajib lengkap sebelum diajukan / The metadata must be complete before submission.", Incomplete, "metadata");
         if (current.Distributions.Count == 0)
             return new Rejection.BreaksRule("Sekurang-kurangnya satu distribusi (berkas atau URL) / At least one distribution (file or URL) is required.", Incomplete, "distributions");
-        return Move(current.Copy(), DataVocabulary.Diajukan, actor, today, r.Note, new DatasetSubmitted(r.Note));
+        var next = current.Copy();
+        next.Submission = new FlowStep(r.Note, actor, today);
+        return Move(next, DataVocabulary.Diajukan, actor, today, r.Note, new DatasetSubmitted(r.Note));
     }
 
     /// <summary>The walidata verifies: every SDI principle holds; otherwise the dataset must be returned with reasons.</summary>
@@ -163,16 +165,18 @@ public static partial class DatasetDecider
         return Move(next, DataVocabulary.Dikembalikan, actor, today, string.Join("; ", reasons), new DatasetReturned(reasons));
     }
 
-    public static Decision<Dataset> Publish(Dataset current, bool walidata, string actor, DateTimeOffset now)
+    public static Decision<Dataset> Publish(Dataset current, NoteRequest r, bool walidata, string actor, DateTimeOffset now)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
+        if (new FieldErrors().MaxLength("note", r.Note, 1000) is { Any: true } errors) return errors;
         if (!walidata) return WalidataOnly("mempublikasikan / publish");
         if (Final(current) is { } final) return final;
         if (current.Status != DataVocabulary.Diverifikasi) return OutOfOrder(current, DataVocabulary.Dipublikasikan);
         var next = current.Copy();
         next.Public = next.Metadata.AccessLevel == DataVocabulary.Terbuka;
         next.PublishedAt = now;
-        return Move(next, DataVocabulary.Dipublikasikan, actor, today, null, new DatasetPublished());
+        next.Publication = new FlowStep(r.Note, actor, today);
+        return Move(next, DataVocabulary.Dipublikasikan, actor, today, r.Note, new DatasetPublished(r.Note));
     }
 
     /// <summary>A release of a verified or published dataset; the next due date moves on by the periodicity.</summary>

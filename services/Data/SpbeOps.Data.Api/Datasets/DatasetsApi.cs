@@ -35,9 +35,9 @@ public static class DatasetsApi
                 records.ChangeAsync<Dataset>(id, current =>
                     DatasetDecider.Return(current, request, DataAccess.IsWalidata(records.Caller), records.Caller.Actor, records.Now), ct))
             .WithName("ReturnDataset").WithSummary("Kembalikan ke produsen dengan alasan (walidata) / Return to the producer with reasons (walidata)");
-        api.MapPost("/{id:guid}/publication", (Guid id, RecordWriter records, CancellationToken ct) =>
+        api.MapPost("/{id:guid}/publication", (Guid id, NoteRequest? request, RecordWriter records, CancellationToken ct) =>
                 records.ChangeAsync<Dataset>(id, current =>
-                    DatasetDecider.Publish(current, DataAccess.IsWalidata(records.Caller), records.Caller.Actor, records.Now), ct))
+                    DatasetDecider.Publish(current, request ?? new NoteRequest(null), DataAccess.IsWalidata(records.Caller), records.Caller.Actor, records.Now), ct))
             .WithName("PublishDataset").WithSummary("Publikasikan (walidata) / Publish (walidata)");
         api.MapPost("/{id:guid}/releases", (Guid id, ReleaseRequest request, RecordWriter records, CancellationToken ct) =>
                 records.ChangeAsync<Dataset>(id, current => DatasetDecider.Release(current, request, records.Now), ct))
