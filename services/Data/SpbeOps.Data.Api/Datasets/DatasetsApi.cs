@@ -106,12 +106,7 @@ public static class DatasetsApi
     public const string NameTaken = "Nama dataset (name) sudah dipakai dataset lain / The dataset name is already used by another dataset.";
 
     /// <summary>422 when the dataset names a kode referensi or data induk the reference lists do not hold (or withdrew).</summary>
-    public static async Task<Rejection?> UnknownReferenceAsync(IQuerySession session, IReadOnlyList<Guid>? ids, CancellationToken ct)
-    {
-        if (ids is null || ids.Count == 0 || ids.Count > DatasetDecider.MaxReferences) return null;
-        var found = (await session.LoadManyAsync<References.ReferenceEntry>(ct, ids.Distinct())).Where(r => !r.Withdrawn).Select(r => r.Id).ToHashSet();
-        var missing = ids.Where(id => !found.Contains(id)).ToList();
-        return missing.Count == 0 ? null : new Rejection.BreaksRule(
-            $"Kode referensi/data induk tidak dikenal: {string.Join(", ", missing)} / Unknown kode referensi or data induk.", "unknown-reference", "references");
-    }
+    public static Task<Rejection?> UnknownReferenceAsync(IQuerySession session, IReadOnlyList<Guid>? ids, CancellationToken ct) =>
+        KnownRecords.UnknownAsync<References.ReferenceEntry>(session, ids, DatasetDecider.MaxReferences, r => !r.Withdrawn,
+            "Kode referensi/data induk tidak dikenal / Unknown kode referensi or data induk", "unknown-reference", "references", ct);
 }

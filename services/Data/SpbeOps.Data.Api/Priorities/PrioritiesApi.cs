@@ -35,12 +35,7 @@ public static class PrioritiesApi
                 ? unknown
                 : DataPriorityDecider.Revise(current, request, records.Today), ct, YearTaken);
 
-    private static async Task<Rejection?> UnknownDatasetAsync(IQuerySession session, IReadOnlyList<Guid>? ids, CancellationToken ct)
-    {
-        if (ids is null || ids.Count == 0 || ids.Count > 500) return null;
-        var found = (await session.LoadManyAsync<Dataset>(ct, ids.Distinct())).Where(d => d.Status != DataVocabulary.Diarsipkan).Select(d => d.Id).ToHashSet();
-        var missing = ids.Where(id => !found.Contains(id)).ToList();
-        return missing.Count == 0 ? null : new Rejection.BreaksRule(
-            $"Dataset tidak dikenal atau diarsipkan: {string.Join(", ", missing)} / Unknown or archived datasets.", "unknown-dataset", "datasets");
-    }
+    private static Task<Rejection?> UnknownDatasetAsync(IQuerySession session, IReadOnlyList<Guid>? ids, CancellationToken ct) =>
+        KnownRecords.UnknownAsync<Dataset>(session, ids, 500, d => d.Status != DataVocabulary.Diarsipkan,
+            "Dataset tidak dikenal atau diarsipkan / Unknown or archived datasets", "unknown-dataset", "datasets", ct);
 }
