@@ -160,6 +160,26 @@ public sealed class DatasetsApiTests(InfrastructureFixture infrastructure, DataH
         Assert.Equal(["file"], await notXlsx.FieldErrors());
     }
 
+    [Fact]
+    public async Task The_openapi_document_describes_the_routes()
+    {
+        var document = await (await Anonymous().GetAsync("/openapi/v1.json").ShouldBe(HttpStatusCode.OK)).Content.ReadAsStringAsync();
+        foreach (var route in new[] { "/api/data/datasets", "/api/data/references", "/api/data/priorities", "/api/data/ckan/{instansi}/api/3/action/{action}", "/api/data/catalog.jsonld" })
+            Assert.Contains($"\"{route}\"", document);
+    }
+
+    [Fact]
+    public async Task Submission_and_publication_stay_on_the_dataset_and_only_the_walidata_archives_it_then()
+    {
+        var published = await PublishedAsync("dinkes");
+        Assert.Equal("mohon diperiksa", published.GetProperty("submission").GetProperty("note").GetString());
+        Assert.Equal("walidata", published.GetProperty("publication").GetProperty("by").GetString());
+        await Operator("dinkes").PostAsJsonAsync($"{Datasets}/{Id(published)}/archive", new { reason = "usang" }).ShouldBe(HttpStatusCode.Forbidden);
+        var archived = await Ok(Walidata().PostAsJsonAsync($"{Datasets}/{Id(published)}/archive", new { reason = "diganti dataset baru" }));
+        Assert.False(archived.GetProperty("public").GetBoolean());
+        await Anonymous().GetAsync($"/api/data/ckan/{Instansi}/api/3/action/package_show?id={Id(published)}").ShouldBe(HttpStatusCode.NotFound);
+    }
+
     private static MultipartFormDataContent Upload(IEnumerable<Dictionary<string, object?>> rows)
     {
         var stream = new MemoryStream();

@@ -134,10 +134,18 @@ public sealed class DatasetDeciderTests
         Assert.False(archived.Public);
         foreach (var decision in new[]
         {
-            DatasetDecider.Update(archived, Complete(), Now), DatasetDecider.Archive(archived, new("lagi"), "w", Now),
+            DatasetDecider.Update(archived, Complete(), Now), DatasetDecider.Archive(archived, new("lagi"), true, "w", Now),
             DatasetDecider.Release(archived, new ReleaseRequest("2026", new(2026, 11, 1)), Now), DatasetDecider.Publish(archived, new NoteRequest(null), true, "w", Now),
         })
             Assert.Equal(DatasetDecider.ArchivedIsFinal, Assert.IsType<Rejection.Conflict>(decision.Rejection).Rule);
+    }
+
+    [Fact]
+    public void A_produsen_archives_its_draft_but_only_the_walidata_a_verified_dataset()
+    {
+        Assert.Equal("diarsipkan", Accepted(DatasetDecider.Archive(In("draft"), new ArchiveRequest("salah input"), false, "p", Now)).Status);
+        Assert.IsType<Rejection.Forbidden>(DatasetDecider.Archive(In("dipublikasikan"), new ArchiveRequest("usang"), false, "p", Now).Rejection);
+        Assert.IsType<Rejection.Invalid>(DatasetDecider.Archive(In("draft"), new ArchiveRequest(" "), false, "p", Now).Rejection);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public static class DatasetSamples
         if (status == DataVocabulary.Diverifikasi) return d;
         d = Accepted(DatasetDecider.Publish(d, new NoteRequest(null), true, "walidata", Now));
         if (status == DataVocabulary.Dipublikasikan) return d;
-        return Accepted(DatasetDecider.Archive(d, new ArchiveRequest("usang"), "walidata", Now));
+        return Accepted(DatasetDecider.Archive(d, new ArchiveRequest("usang"), true, "walidata", Now));
     }
 
     public static readonly VerificationRequest AllMet = new(true, true, true, true, "sesuai prinsip SDI");

@@ -205,11 +205,14 @@ public static partial class DatasetDecider
         return Accept(next, new DatasetReleased(period, release.ReleasedOn, release.OnTime), today);
     }
 
-    public static Decision<Dataset> Archive(Dataset current, ArchiveRequest r, string actor, DateTimeOffset now)
+    /// <summary>Archives a dataset for good; a verified or published one leaves the catalogue only by the walidata's hand.</summary>
+    public static Decision<Dataset> Archive(Dataset current, ArchiveRequest r, bool walidata, string actor, DateTimeOffset now)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         if (new FieldErrors().Required("reason", r.Reason, 1000) is { Any: true } errors) return errors;
         if (Final(current) is { } final) return final;
+        if (current.Verified && !walidata)
+            return new Rejection.Forbidden("Dataset yang sudah diverifikasi hanya diarsipkan oleh walidata (atau Diskominfo) / Only the walidata (or Diskominfo) archives a verified dataset.");
         var next = current.Copy();
         next.Public = false;
         var reason = r.Reason!.Trim();

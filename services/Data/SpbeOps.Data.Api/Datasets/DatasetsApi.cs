@@ -43,7 +43,8 @@ public static class DatasetsApi
                 records.ChangeAsync<Dataset>(id, current => DatasetDecider.Release(current, request, records.Now), ct))
             .WithName("ReleaseDataset").WithSummary("Catat rilis data sesuai jadwal rilis / Record a release against the release schedule");
         api.MapPost("/{id:guid}/archive", (Guid id, ArchiveRequest request, RecordWriter records, CancellationToken ct) =>
-                records.ChangeAsync<Dataset>(id, current => DatasetDecider.Archive(current, request, records.Caller.Actor, records.Now), ct))
+                records.ChangeAsync<Dataset>(id, current =>
+                    DatasetDecider.Archive(current, request, DataAccess.IsWalidata(records.Caller), records.Caller.Actor, records.Now), ct))
             .WithName("ArchiveDataset").WithSummary("Arsipkan (akhir) / Archive (final)");
         return api;
     }
