@@ -71,6 +71,8 @@ public sealed class CkanApiTests(InfrastructureFixture infrastructure, DataHost 
             Assert.False(missing.GetProperty("success").GetBoolean());
             Assert.Equal("Not Found Error", missing.GetProperty("error").GetProperty("__type").GetString());
         }
+        // The unversioned path ckanapi calls answers the same.
+        Assert.Single(Envelope(await Ok(anonymous.GetAsync($"/api/data/ckan/{Instansi}/api/action/package_list"))).EnumerateArray());
         // A token does not widen the public face.
         Assert.Single(Envelope(await Ok(Admin().GetAsync(Action("package_list")))).EnumerateArray());
     }

@@ -22,7 +22,8 @@ public static partial class CkanApi
     public static IEndpointRouteBuilder MapCkanApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/data/ckan").WithTags("CKAN").AllowAnonymous();
-        foreach (var prefix in new[] { "/{instansi}/api/3/action/{action}", "/api/3/action/{action}" })
+        // API v3 as ckanext-harvest calls it, and the unversioned /api/action/ that ckanapi's RemoteCKAN calls.
+        foreach (var prefix in new[] { "/{instansi}/api/3/action/{action}", "/{instansi}/api/action/{action}", "/api/3/action/{action}" })
         {
             api.MapGet(prefix, Action).WithSummary("CKAN Action API (baca saja) / CKAN Action API, read-only");
             api.MapPost(prefix, Action).WithSummary("CKAN Action API (baca saja, parameter dalam JSON) / CKAN Action API, read-only, JSON parameters");
