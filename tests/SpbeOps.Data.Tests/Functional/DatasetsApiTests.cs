@@ -61,7 +61,7 @@ public sealed class DatasetsApiTests(InfrastructureFixture infrastructure, DataH
         var id = Id(await Created(produsen, Datasets, Body("dinkes", "Data Satu")));
         AssertRule(await Problem(produsen.PostAsJsonAsync(Datasets, Body("dinkes", "Data Dua", name: "data-satu")), HttpStatusCode.Conflict), "unique");
         AssertRule(await Problem(Walidata().PostAsync($"{Datasets}/{id}/publication", null), HttpStatusCode.Conflict), "flow-order", "status");
-        await produsen.PostAsJsonAsync($"{Datasets}/{id}/submission", new { }).ShouldBe(HttpStatusCode.OK);
+        await produsen.PostAsync($"{Datasets}/{id}/submission", null).ShouldBe(HttpStatusCode.OK);
         AssertRule(await Problem(produsen.PutAsJsonAsync($"{Datasets}/{id}", Body("dinkes", "Data Satu")), HttpStatusCode.Conflict), "not-editable", "status");
         AssertRule(await Problem(Walidata().PostAsJsonAsync($"{Datasets}/{id}/verification",
             new { standarData = true, metadata = true, interoperabilitas = false, kodeReferensi = true }), HttpStatusCode.UnprocessableEntity), "sdi-principles-unmet");

@@ -24,8 +24,8 @@ public static class DatasetsApi
             .WithSummary("Penilaian kualitas data hari ini / The dataset's data-quality assessment as of today");
         api.MapPost("/", Draft).WithName("DraftDataset").WithSummary("Buat draf dataset / Draft a dataset");
         api.MapPut("/{id:guid}", Update).WithName("UpdateDataset").WithSummary("Perbarui metadata (draf atau dikembalikan) / Update a draft's or returned dataset's metadata");
-        api.MapPost("/{id:guid}/submission", (Guid id, NoteRequest request, RecordWriter records, CancellationToken ct) =>
-                records.ChangeAsync<Dataset>(id, current => DatasetDecider.Submit(current, request, records.Caller.Actor, records.Now), ct))
+        api.MapPost("/{id:guid}/submission", (Guid id, NoteRequest? request, RecordWriter records, CancellationToken ct) =>
+                records.ChangeAsync<Dataset>(id, current => DatasetDecider.Submit(current, request ?? new NoteRequest(null), records.Caller.Actor, records.Now), ct))
             .WithName("SubmitDataset").WithSummary("Ajukan ke walidata / Submit to the walidata");
         api.MapPost("/{id:guid}/verification", (Guid id, VerificationRequest request, RecordWriter records, CancellationToken ct) =>
                 records.ChangeAsync<Dataset>(id, current =>
