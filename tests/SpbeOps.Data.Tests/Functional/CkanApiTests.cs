@@ -100,6 +100,20 @@ public sealed class CkanApiTests(InfrastructureFixture infrastructure, DataHost 
         Assert.Equal(3, page.GetProperty("count").GetInt32());
         Assert.Equal("jumlah-puskesmas", page.GetProperty("results")[0].GetProperty("name").GetString());
 
+        // What ckanext-harvest's CKAN harvester sends: pages sorted by id, and on a later run only what changed since.
+        string Since(DateTime at) => Uri.EscapeDataString($"metadata_modified:[{at:yyyy-MM-ddTHH:mm:ss.ffffff}Z TO *]");
+        var byId = Envelope(await Ok(anonymous.GetAsync(Action("package_search", $"rows=2&start=0&sort=id%20asc&fq={Since(DateTime.UtcNow.AddHours(-1))}"))));
+        Assert.Equal(3, byId.GetProperty("count").GetInt32());
+        var ids = byId.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("id").GetString()!).ToList();
+        Assert.Equal(ids.Order(StringComparer.Ordinal), ids);
+        var nothingNew = Envelope(await Ok(anonymous.GetAsync(Action("package_search", $"sort=id%20asc&fq={Since(DateTime.UtcNow.AddMinutes(5))}"))));
+        Assert.Equal(0, nothingNew.GetProperty("count").GetInt32());
+        var grouped = Envelope(await Ok(anonymous.GetAsync(Action("package_search", $"fq=({Since(DateTime.UtcNow.AddDays(-1))})"))));
+        Assert.Equal(3, grouped.GetProperty("count").GetInt32());
+        var excluded = Envelope(await Ok(anonymous.GetAsync(Action("package_search", "fq=-organization:dinkes"))));
+        Assert.Equal(2, excluded.GetProperty("count").GetInt32());
+        await anonymous.GetAsync(Action("package_search", "fq=" + Uri.EscapeDataString("metadata_modified:[kemarin TO *]"))).ShouldBe(HttpStatusCode.Conflict);
+
         // POST with a JSON body, as ckanapi sends it.
         var posted = Envelope(await Ok(anonymous.PostAsJsonAsync(Action("package_search"), new { fq = "organization:dinkes", rows = 5 })));
         Assert.Equal(1, posted.GetProperty("count").GetInt32());

@@ -99,22 +99,27 @@ public static partial class CkanApi
         if (!string.IsNullOrEmpty(q) && q != "*:*")
         {
             if (q.Length > 200) return Invalid(help, ("q", "Search query is too long"));
-            foreach (var (field, value) in Terms(q))
+            foreach (var term in Terms(q))
             {
-                if (field is null) query = query.Where(d => d.Title.Contains(value, StringComparison.OrdinalIgnoreCase)
-                    || d.Name.Contains(value, StringComparison.OrdinalIgnoreCase)
-                    || (d.Description != null && d.Description.Contains(value, StringComparison.OrdinalIgnoreCase)));
-                else if (Filter(query, field, value) is { } filtered) query = filtered;
-                else return SearchError(help, $"Unknown field '{SafeText.Printable(field)}' in q");
+                if (term.Field is null && !term.Negated)
+                {
+                    var value = term.Value;
+                    query = query.Where(d => d.Title.Contains(value, StringComparison.OrdinalIgnoreCase)
+                        || d.Name.Contains(value, StringComparison.OrdinalIgnoreCase)
+                        || (d.Description != null && d.Description.Contains(value, StringComparison.OrdinalIgnoreCase)));
+                }
+                else if (Filter(query, term) is { } filtered) query = filtered;
+                else return SearchError(help, $"Search Query is invalid: unsupported term '{SafeText.Printable(term.Text)}'");
             }
         }
         if (p.GetValueOrDefault("fq") is { Length: > 0 } fq)
         {
             if (fq.Length > 500) return Invalid(help, ("fq", "Filter query is too long"));
-            foreach (var (field, value) in Terms(fq))
+            foreach (var term in Terms(fq))
             {
-                if (field is not null && Filter(query, field, value) is { } filtered) query = filtered;
-                else return SearchError(help, $"Search Query is invalid: unsupported filter '{SafeText.Printable(field ?? value)}' (use organization:, tags:, groups:, res_format:, name:, id:)");
+                if (term.Field is not null && Filter(query, term) is { } filtered) query = filtered;
+                else return SearchError(help, $"Search Query is invalid: unsupported filter '{SafeText.Printable(term.Text)}' "
+                    + "(use organization:, tags:, groups:, res_format:, name:, id:, license_id:, metadata_modified:[from TO to], metadata_created:[from TO to], each may be negated with -)");
             }
         }
 
@@ -129,9 +134,12 @@ public static partial class CkanApi
             "title_string desc" => query.OrderByDescending(d => d.Title).ThenBy(d => d.Name),
             "metadata_created desc" => query.OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Name),
             "metadata_created asc" => query.OrderBy(d => d.CreatedAt).ThenBy(d => d.Name),
+            // ckanext-harvest's CKAN harvester pages by id, so an edit during the harvest does not shift the pages.
+            "id asc" => query.OrderBy(d => d.Id),
+            "id desc" => query.OrderByDescending(d => d.Id),
             _ => null,
         };
-        if (ordered is null) return Invalid(help, ("sort", "Invalid sort; use name, title_string, metadata_modified or metadata_created with asc or desc"));
+        if (ordered is null) return Invalid(help, ("sort", "Invalid sort; use id, name, title_string, metadata_modified or metadata_created with asc or desc"));
 
         var count = await query.CountAsync(ct);
         var rows = await ordered.Skip(paging.Offset!.Value).Take(paging.Limit!.Value).ToListAsync(ct);
@@ -145,17 +153,55 @@ public static partial class CkanApi
         });
     }
 
-    private static IQueryable<Dataset>? Filter(IQueryable<Dataset> query, string field, string value) => field switch
+    /// <summary>One Solr-like term as a query filter (null when the field is not one the portal filters on).</summary>
+    private static IQueryable<Dataset>? Filter(IQueryable<Dataset> query, Term t)
     {
-        "organization" or "owner_org" or "author" => query.Where(d => d.Opd == value),
-        "tags" => query.Where(d => d.Tags.Contains(value)),
-        "groups" => query.Where(d => d.Topic == value),
-        "res_format" => query.Where(d => d.Distributions.Any(x => x.Format == value.ToUpperInvariant())),
-        "name" => query.Where(d => d.Name == value),
-        "id" when Guid.TryParse(value, out var id) => query.Where(d => d.Id == id),
-        "license_id" => query.Where(d => d.Metadata.License == value),
-        _ => null,
-    };
+        var value = t.Value;
+        if (t.Range is { } range)
+        {
+            return t.Field switch
+            {
+                "metadata_modified" => Between(query, range, modified: true),
+                "metadata_created" => Between(query, range, modified: false),
+                _ => null,
+            };
+        }
+        return (t.Field, t.Negated) switch
+        {
+            ("organization" or "owner_org" or "author", false) => query.Where(d => d.Opd == value),
+            ("organization" or "owner_org" or "author", true) => query.Where(d => d.Opd != value),
+            ("tags", false) => query.Where(d => d.Tags.Contains(value)),
+            ("tags", true) => query.Where(d => !d.Tags.Contains(value)),
+            ("groups", false) => query.Where(d => d.Topic == value),
+            ("groups", true) => query.Where(d => d.Topic != value),
+            ("res_format", false) => query.Where(d => d.Distributions.Any(x => x.Format == value.ToUpperInvariant())),
+            ("name", false) => query.Where(d => d.Name == value),
+            ("name", true) => query.Where(d => d.Name != value),
+            ("id", false) when Guid.TryParse(value, out var id) => query.Where(d => d.Id == id),
+            ("license_id", false) => query.Where(d => d.Metadata.License == value),
+            _ => null,
+        };
+    }
+
+    /// <summary><c>[from TO to]</c> on a timestamp; <c>*</c> leaves that side open. An unreadable bound is no filter (null).</summary>
+    private static IQueryable<Dataset>? Between(IQueryable<Dataset> query, (string From, string To) range, bool modified)
+    {
+        if (!Bound(range.From, out var from) || !Bound(range.To, out var to)) return null;
+        if (from is { } f) query = modified ? query.Where(d => d.UpdatedAt >= f) : query.Where(d => d.CreatedAt >= f);
+        if (to is { } t) query = modified ? query.Where(d => d.UpdatedAt <= t) : query.Where(d => d.CreatedAt <= t);
+        return query;
+
+        static bool Bound(string text, out DateTimeOffset? at)
+        {
+            at = null;
+            if (text == "*") return true;
+            if (text.Equals("NOW", StringComparison.Ordinal)) text = DateTimeOffset.UtcNow.ToString("O");
+            if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+                return false;
+            at = parsed;
+            return true;
+        }
+    }
 
     private static async Task<IResult> OrganizationList(string help, IQuerySession session, IReadOnlyDictionary<string, string> p, string instansi, CancellationToken ct)
     {
@@ -227,18 +273,26 @@ public static partial class CkanApi
         return new(limit, offset, null);
     }
 
-    /// <summary>Terms of a Solr-like query: <c>field:value</c>, <c>field:"a value"</c>, or a bare word.</summary>
-    private static IEnumerable<(string? Field, string Value)> Terms(string text)
+    /// <summary>A term of a Solr-like query: <c>field:value</c>, <c>field:"a value"</c>, <c>field:[from TO to]</c>, <c>-field:value</c>, or a bare word.</summary>
+    private sealed record Term(string Text, string? Field, string Value, bool Negated, (string From, string To)? Range);
+
+    /// <summary>
+    /// The terms of <paramref name="text"/>, all of which must hold. Grouping parentheses and the words AND/OR are
+    /// dropped: the harvesters that call this portal send one term, or terms meant together.
+    /// </summary>
+    private static IEnumerable<Term> Terms(string text)
     {
-        foreach (Match m in Term().Matches(text))
+        foreach (Match m in TermPattern().Matches(text))
         {
+            if (m.Groups["bare"].Value is "AND" or "OR" && !m.Groups["field"].Success) continue;
+            var range = m.Groups["from"].Success ? (m.Groups["from"].Value, m.Groups["to"].Value) : ((string, string)?)null;
             var value = m.Groups["quoted"].Success ? m.Groups["quoted"].Value : m.Groups["bare"].Value;
-            yield return (m.Groups["field"].Success ? m.Groups["field"].Value : null, value);
+            yield return new Term(m.Value, m.Groups["field"].Success ? m.Groups["field"].Value : null, value, m.Groups["neg"].Success, range);
         }
     }
 
-    [GeneratedRegex("""(?:(?<field>[a-z_]+):)?(?:"(?<quoted>[^"]*)"|(?<bare>[^\s"]+))""")]
-    private static partial Regex Term();
+    [GeneratedRegex("""(?<neg>-)?(?:(?<field>[a-z_]+):)?(?:"(?<quoted>[^"]*)"|\[(?<from>\S+) TO (?<to>\S+)\]|(?<bare>[^\s"()\[\]]+))""")]
+    private static partial Regex TermPattern();
 
     private static IResult Success(string help, object? result) =>
         Results.Json(new Dictionary<string, object?> { ["help"] = help, ["success"] = true, ["result"] = result });
