@@ -191,6 +191,12 @@ public sealed class CkanApiTests(InfrastructureFixture infrastructure, DataHost 
         Assert.StartsWith("https://", distribution.GetProperty("dcat:accessURL").GetProperty("@id").GetString());
         Assert.Equal("CSV", distribution.GetProperty("dct:format").GetString());
 
+        var paging = catalog.GetProperty("hydra:view");
+        Assert.Equal("hydra:PagedCollection", paging.GetProperty("@type").GetString());
+        Assert.Equal(1, paging.GetProperty("hydra:totalItems").GetInt32());
+        Assert.False(paging.TryGetProperty("hydra:next", out _));
+        Assert.Equal("http://www.w3.org/ns/hydra/core#", context.GetProperty("hydra").GetString());
+
         var atPortal = await Ok(Anonymous().GetAsync($"/api/data/ckan/{Instansi}/catalog.jsonld"));
         Assert.Single(atPortal.GetProperty("dcat:dataset").EnumerateArray());
         await Anonymous().GetAsync("/api/data/catalog.jsonld").ShouldBe(HttpStatusCode.NotFound);

@@ -29,6 +29,7 @@ public static class DcatCatalog
         ["vcard"] = "http://www.w3.org/2006/vcard/ns#",
         ["xsd"] = "http://www.w3.org/2001/XMLSchema#",
         ["adms"] = "http://www.w3.org/ns/adms#",
+        ["hydra"] = "http://www.w3.org/ns/hydra/core#",
     };
 
     public static async Task<IResult> Catalog(string? instansi, int? page, HttpContext http, PublicCatalogue catalogue, CancellationToken ct)
@@ -42,6 +43,7 @@ public static class DcatCatalog
         var number = page ?? 1;
         var datasets = await PublicCatalogue.Public(session).OrderBy(d => d.Name).Skip((number - 1) * pageSize).Take(pageSize + 1).ToListAsync(ct);
         var more = datasets.Count > pageSize;
+        var total = await PublicCatalogue.Public(session).CountAsync(ct);
 
         var document = new Dictionary<string, object?>
         {
@@ -55,8 +57,32 @@ public static class DcatCatalog
             ["foaf:homepage"] = new Dictionary<string, object> { ["@id"] = portal },
             ["dcat:dataset"] = datasets.Take(pageSize).Select(d => Dataset(d, tenant, portal)).ToList(),
         };
-        if (more) document["dcat:next"] = $"{portal}/catalog.jsonld?page={number + 1}";
+        document["hydra:view"] = Paging(portal, number, pageSize, total, more);
         return Results.Json(document, contentType: ContentType);
+    }
+
+    /// <summary>
+    /// The page as ckanext-dcat pages a catalogue (a <c>hydra:PagedCollection</c> with <c>hydra:next</c> and the
+    /// deprecated <c>hydra:nextPage</c>, which its harvester follows), literals as ckanext-dcat writes them.
+    /// </summary>
+    private static Dictionary<string, object?> Paging(string portal, int page, int pageSize, int total, bool more)
+    {
+        string Page(int n) => $"{portal}/catalog.jsonld?page={n}";
+        var last = Math.Max(1, (total + pageSize - 1) / pageSize);
+        var view = new Dictionary<string, object?>
+        {
+            ["@id"] = Page(page),
+            ["@type"] = "hydra:PagedCollection",
+            ["hydra:totalItems"] = total,
+            ["hydra:itemsPerPage"] = pageSize,
+            ["hydra:first"] = Page(1),
+            ["hydra:firstPage"] = Page(1),
+            ["hydra:last"] = Page(last),
+            ["hydra:lastPage"] = Page(last),
+        };
+        if (more) view["hydra:next"] = view["hydra:nextPage"] = Page(page + 1);
+        if (page > 1) view["hydra:previous"] = view["hydra:previousPage"] = Page(page - 1);
+        return view;
     }
 
     public static Dictionary<string, object?> Dataset(Dataset d, string instansi, string portal)
