@@ -94,6 +94,7 @@ public sealed class DatasetsApiTests(InfrastructureFixture infrastructure, DataH
         await Operator("dinkes").PostAsJsonAsync($"{Datasets}/{id}/verification", AllMet).ShouldBe(HttpStatusCode.Forbidden);
         await Auditor().PostAsJsonAsync($"{Datasets}/{id}/verification", AllMet).ShouldBe(HttpStatusCode.Forbidden);
         await Auditor().PostAsJsonAsync(Datasets, Body("dinkes")).ShouldBe(HttpStatusCode.Forbidden);
+        await Auditor().PostAsJsonAsync(Datasets, Body("dinkes", references: [Guid.NewGuid()])).ShouldBe(HttpStatusCode.Forbidden);
         await SecurityOfficer().PostAsJsonAsync(Datasets, Body("dinkes")).ShouldBe(HttpStatusCode.Forbidden);
         await Operator("dinkes").PostAsJsonAsync(Datasets, Body("dishub")).ShouldBe(HttpStatusCode.Forbidden);
 

@@ -44,6 +44,7 @@ public sealed class ListsApiTests(InfrastructureFixture infrastructure, DataHost
         Assert.True(set.GetProperty("setInTime").GetBoolean());
         AssertRule(await Problem(Walidata().PostAsJsonAsync(Priorities, body), HttpStatusCode.Conflict), "unique");
         await Operator("dinkes").PostAsJsonAsync(Priorities, body with { }).ShouldBe(HttpStatusCode.Forbidden);
+        await Auditor().PostAsJsonAsync(Priorities, new { year, setOn = $"{year}-01-15", datasets = new[] { Guid.NewGuid() } }).ShouldBe(HttpStatusCode.Forbidden);
         AssertRule(await Problem(Walidata().PutAsJsonAsync($"{Priorities}/{Id(set)}", new { year, setOn = $"{year}-01-15", datasets = new[] { Guid.NewGuid() } }),
             HttpStatusCode.UnprocessableEntity), "unknown-dataset", "datasets");
         var bad = await Walidata().PostAsJsonAsync(Priorities, new { year = 1990, datasets = Array.Empty<Guid>() }).ShouldBe(HttpStatusCode.BadRequest);

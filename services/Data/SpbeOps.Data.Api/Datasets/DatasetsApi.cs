@@ -93,6 +93,8 @@ public static class DatasetsApi
     public static async Task<Results<Created<Dataset>, ValidationProblem, ProblemHttpResult>> Draft(
         DatasetRequest request, RecordWriter records, CancellationToken ct)
     {
+        // What another OPD's references are is not the caller's business: a writer of the OPD is checked first.
+        if (PerangkatDaerahCode.IsValid(request.Opd) && records.RefusesOpd<Dataset>(request.Opd!) is { } refused) return refused.ToProblem();
         if (await UnknownReferenceAsync(records.Session, request.References, ct) is { } unknown) return unknown.ToProblem();
         return await records.CreateAsync(DatasetDecider.Draft(Guid.CreateVersion7(), request, records.Caller.Actor, records.Now), Route, ct, NameTaken);
     }

@@ -7,6 +7,8 @@ public static class PrioritiesApi
 {
     public const string Route = "/api/data/priorities";
 
+    private const string WalidataOnly = "Data prioritas ditetapkan oleh walidata (atau Diskominfo) / The walidata (or Diskominfo) sets the data prioritas.";
+
     private const string YearTaken = "Data prioritas tahun ini sudah ditetapkan; ubah yang ada / This year's data prioritas is already set; revise it.";
 
     public static RouteGroupBuilder MapPrioritiesApi(this IEndpointRouteBuilder app)
@@ -24,6 +26,7 @@ public static class PrioritiesApi
     public static async Task<Results<Created<DataPriority>, ValidationProblem, ProblemHttpResult>> Set(
         DataPriorityRequest request, RecordWriter records, CancellationToken ct)
     {
+        if (!records.Caller.WritesEveryOpd) return Problem.Forbidden(WalidataOnly);
         if (await UnknownDatasetAsync(records.Session, request.Datasets, ct) is { } unknown) return unknown.ToProblem();
         return await records.CreateAsync(DataPriorityDecider.Set(Guid.CreateVersion7(), request, records.Today), Route, ct, YearTaken);
     }
