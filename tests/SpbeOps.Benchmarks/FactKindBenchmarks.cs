@@ -3,7 +3,7 @@ namespace SpbeOps.Benchmarks;
 /// <summary>
 /// What one consumed fact of each kind costs the engine once the facts are in memory (issue 8): the scopes a fact
 /// touches are assessed (the instansi and the fact's OPD, decision 6), with 1k, 10k and 100k records of that kind
-/// spread over 30 OPD. Assets are read through per-OPD register summaries and stay flat; the other kinds are still
+/// spread over 30 OPD. Assets and datasets are read through per-OPD summaries and stay flat; the other kinds are still
 /// scanned record by record by their metrics, so their cost grows with the record count (the next step of issue 8:
 /// per-OPD aggregates for every fact kind).
 /// </summary>
@@ -12,7 +12,7 @@ public class FactKindBenchmarks : EngineBenchmark
 {
     private FactSet _facts = null!;
 
-    public enum Kind { Asset, Governance, RiskContext, Risk, RiskMonitoring }
+    public enum Kind { Asset, Governance, RiskContext, Risk, RiskMonitoring, Dataset }
 
     [Params(1_000, 10_000, 100_000)]
     public int Records { get; set; }
@@ -23,6 +23,7 @@ public class FactKindBenchmarks : EngineBenchmark
     private int Indicator => FactKind switch
     {
         Kind.Asset or Kind.Governance => FactKinds.AssetIndicator,
+        Kind.Dataset => FactKinds.DataIndicator,
         _ => FactKinds.RiskIndicator,
     };
 
@@ -48,6 +49,11 @@ public class FactKindBenchmarks : EngineBenchmark
                 {
                     Id = Guid.NewGuid(), Version = 1, Opd = opd, PeriodYear = today.Year, Category = "c", Besaran = i % 25 + 1,
                     AboveAppetite = i % 2 == 0, AssessmentComplete = i % 5 != 0, TreatmentDecided = i % 3 != 0,
+                },
+                Kind.Dataset => new DatasetFact
+                {
+                    Id = Guid.NewGuid(), Version = 1, Opd = opd, Title = $"Data {i}", Status = (i % 3) switch { 0 => "draft", 1 => "diverifikasi", _ => "dipublikasikan" },
+                    StandarDataComplete = i % 4 != 0, MetadataComplete = true, Verified = i % 3 != 0,
                 },
                 _ => new RiskMonitoringFact { Id = Guid.NewGuid(), Version = 1, Opd = opd, Kind = "triwulan", ReportedOn = today.AddDays(-(i % 200)) },
             });

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace SpbeOps.EndToEnd.Tests;
 
 /// <summary>
@@ -21,6 +23,11 @@ public abstract class MaturityStory(InfrastructureFixture infrastructure, int in
     protected HttpClient Admin => _admin ??= _suite.Client("diskominfo-admin", Instansi);
 
     protected HttpClient Operator(string opd) => _suite.Client("opd-operator", Instansi, opd);
+
+    /// <summary>Any role of the instansi (e.g. the walidata), and a caller without a token, through the gateway.</summary>
+    protected HttpClient As(string role, string? opd = null) => _suite.Client(role, Instansi, opd);
+
+    protected HttpClient WithoutToken() => new() { BaseAddress = new Uri(_suite.GatewayUrl), Timeout = TimeSpan.FromSeconds(60) };
 
     /// <summary>Lists the instansi's perangkat daerah, with Diskominfo as its ICT unit.</summary>
     protected async Task SetUpOrganisation(params (string Code, string Name)[] perangkatDaerah) =>
@@ -51,4 +58,20 @@ public abstract class MaturityStory(InfrastructureFixture infrastructure, int in
     /// <summary>The story indicator's recorded level changes, oldest first.</summary>
     protected async Task<List<JsonElement>> History() =>
         (await (await Admin.GetAsync($"api/maturity/indicators/{indicator}/history").ShouldBe(HttpStatusCode.OK)).ReadJson()).EnumerateArray().ToList();
+
+    /// <summary>Reads the gateway's server-sent-events stream, as the dashboard does.</summary>
+    protected static async Task ListenAsync(HttpClient client, ConcurrentQueue<JsonElement> changes, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await client.GetAsync("api/maturity/stream", HttpCompletionOption.ResponseHeadersRead, ct);
+            response.EnsureSuccessStatusCode();
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(ct));
+            while (await reader.ReadLineAsync(ct) is { } line)
+            {
+                if (line.StartsWith("data: ", StringComparison.Ordinal)) changes.Enqueue(JsonDocument.Parse(line[6..]).RootElement.Clone());
+            }
+        }
+        catch (OperationCanceledException) { }
+    }
 }

@@ -16,7 +16,7 @@ namespace SpbeOps.Gateway.Tests.Seed;
 /// set) and write semantics (POST creates a new record every time; PUT replaces). <see cref="Fail"/> makes chosen
 /// requests answer an error first, as a clash or an outage would.
 /// </summary>
-public sealed class FakeSpbeApi : IAsyncDisposable
+public sealed partial class FakeSpbeApi : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly object _lock = new();
@@ -53,6 +53,7 @@ public sealed class FakeSpbeApi : IAsyncDisposable
                 ["evaluations"] = new JsonArray([.. Evaluations.Values.Select(e => e.DeepClone())]),
                 ["selfAssessments"] = new JsonArray([.. SelfAssessments.Values.Select(s => s.DeepClone())]),
                 ["organisation"] = Organisation?.DeepClone(),
+                ["data"] = DataSnapshot(),
             }.ToJsonString();
         }
     }
@@ -160,8 +161,10 @@ public sealed class FakeSpbeApi : IAsyncDisposable
             }
         });
 
-        // Governance records of the Assets and Risk services (only programmes are seeded).
-        foreach (var service in new[] { "assets", "risks" })
+        MapData(app);
+
+        // Governance records of the Assets, Risk and Data services (programmes are seeded, and the Data service's guideline).
+        foreach (var service in new[] { "assets", "risks", "data" })
         {
             app.MapGet($"/api/{service}/governance", (int? indicator, string? type) =>
             {
@@ -173,15 +176,18 @@ public sealed class FakeSpbeApi : IAsyncDisposable
                         .Select(g => g.DeepClone())]));
                 }
             });
-            app.MapPost($"/api/{service}/governance/programmes", (JsonObject body) =>
+            foreach (var (route, type) in new[] { ("programmes", "programme"), ("policies", "policy") })
             {
-                lock (_lock)
+                app.MapPost($"/api/{service}/governance/{route}", (JsonObject body) =>
                 {
-                    var record = Created(body, ("recordType", "programme"), ("service", service));
-                    Governance.Add(record);
-                    return Results.Created($"/api/{service}/governance/{record["id"]}", record.DeepClone());
-                }
-            });
+                    lock (_lock)
+                    {
+                        var record = Created(body, ("recordType", type), ("service", service));
+                        Governance.Add(record);
+                        return Results.Created($"/api/{service}/governance/{record["id"]}", record.DeepClone());
+                    }
+                });
+            }
             app.MapPut($"/api/{service}/governance/{{id}}", (string id, JsonObject body) =>
             {
                 lock (_lock)

@@ -43,6 +43,8 @@ public static class Extensions
             opts.Schema.For<RiskFact>().Index([f => f.Opd, f => f.PeriodYear]);
             opts.Schema.For<RiskRegisterSummary>();
             opts.Schema.For<RiskMonitoringFact>();
+            opts.Schema.For<DatasetFact>().Index(f => f.Opd);
+            opts.Schema.For<DataCatalogueSummary>();
             opts.Schema.For<OrganisationProfile>();
             opts.Schema.For<OfficialEvaluation>();
             // Two recalculations racing on one level would record one change twice: the second one retries.

@@ -1,5 +1,6 @@
 using MassTransit;
 using SpbeOps.Contracts.Assets;
+using SpbeOps.Contracts.Data;
 using SpbeOps.Contracts.Governance;
 using SpbeOps.Contracts.Risk;
 
@@ -39,6 +40,7 @@ public static class FactKinds
 {
     public const int AssetIndicator = 24;
     public const int RiskIndicator = 21;
+    public const int DataIndicator = 23;
 
     public static readonly FactKind<AssetChangedIntegrationEvent> Asset = new(
         m => m.Instansi, AssetFact.From, _ => AssetIndicator, m => $"aset / asset '{m.Name}' ({m.Opd}): {m.Stage}");
@@ -57,7 +59,10 @@ public static class FactKinds
         m => m.Instansi, RiskMonitoringFact.From, _ => RiskIndicator,
         m => $"pemantauan risiko / risk monitoring {m.Opd} {m.Kind} {m.ReportedOn:yyyy-MM-dd}");
 
-    public static readonly IReadOnlyList<IFactKind> All = [Asset, Governance, RiskContext, Risk, RiskMonitoring];
+    public static readonly FactKind<DatasetChangedIntegrationEvent> Dataset = new(
+        m => m.Instansi, DatasetFact.From, _ => DataIndicator, m => $"dataset '{m.Title}' ({m.Opd}): {m.Status}");
+
+    public static readonly IReadOnlyList<IFactKind> All = [Asset, Governance, RiskContext, Risk, RiskMonitoring, Dataset];
 
     public static FactKind<TContract> Of<TContract>() where TContract : class =>
         All.OfType<FactKind<TContract>>().SingleOrDefault()

@@ -16,6 +16,8 @@ public sealed class FactSet
     /// <summary>Per OPD and period (<see cref="RiskRegisterSummary.IdFor"/>), the risk register's counts and samples.</summary>
     public Dictionary<string, RiskRegisterSummary> RiskRegisters { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
     public List<RiskMonitoringFact> RiskMonitoring { get; private set; } = [];
+    /// <summary>Per OPD (by code), the data catalogue's counts and samples (indicator 23).</summary>
+    public Dictionary<string, DataCatalogueSummary> DataCatalogues { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public static async Task<FactSet> LoadAsync(IQuerySession session, CancellationToken ct) => new()
     {
@@ -25,6 +27,7 @@ public sealed class FactSet
         RiskContexts = [.. await session.Query<RiskContextFact>().ToListAsync(ct)],
         RiskRegisters = (await session.Query<RiskRegisterSummary>().ToListAsync(ct)).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
         RiskMonitoring = [.. await session.Query<RiskMonitoringFact>().ToListAsync(ct)],
+        DataCatalogues = (await session.Query<DataCatalogueSummary>().ToListAsync(ct)).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
     };
 
     public FactSet With(OrganisationProfile organisation)
@@ -42,6 +45,7 @@ public sealed class FactSet
             case RiskContextFact f: Replace(RiskContexts, f); break;
             case RiskFact f: RegisterRisk(f); break;
             case RiskMonitoringFact f: Replace(RiskMonitoring, f); break;
+            case DatasetFact f: CatalogueOf(f.Opd).Add(f); break;
             default: throw new ArgumentException($"Unknown fact {fact.GetType().Name}.");
         }
         return this;
@@ -69,6 +73,17 @@ public sealed class FactSet
         register.Add(risk);
     }
 
+    /// <summary>The summary of one OPD's data catalogue as stored (consumers replace it after applying a fact).</summary>
+    public FactSet With(DataCatalogueSummary catalogue)
+    {
+        DataCatalogues[catalogue.Id] = catalogue;
+        return this;
+    }
+
+    /// <summary>One OPD's catalogue summary, created empty when it has none (tests add new datasets through it).</summary>
+    public DataCatalogueSummary CatalogueOf(string opd) =>
+        DataCatalogues.TryGetValue(opd, out var c) ? c : DataCatalogues[opd] = new DataCatalogueSummary { Id = opd };
+
     /// <summary>Adds a new asset to the in-memory summaries (tests and benchmarks build registers this way).</summary>
     private void Register(AssetFact asset)
     {
@@ -77,7 +92,8 @@ public sealed class FactSet
         register.Add(asset);
     }
 
-    private IEnumerable<string> OpdWithAssets => AssetRegisters.Values.Where(r => r.Total > 0).Select(r => r.Id);
+    private IEnumerable<string> OpdWithRegisters => AssetRegisters.Values.Where(r => r.Total > 0).Select(r => r.Id)
+        .Concat(DataCatalogues.Values.Where(c => c.Total > 0).Select(c => c.Id));
 
     /// <summary>
     /// The perangkat daerah of the instansi: the list Diskominfo maintains, or, until it exists, every OPD
@@ -86,7 +102,7 @@ public sealed class FactSet
     public IReadOnlyList<string> PerangkatDaerah()
     {
         if (Organisation is { PerangkatDaerah.Count: > 0 } org) return org.PerangkatDaerah.Select(p => p.Code).ToList();
-        return OpdWithAssets
+        return OpdWithRegisters
             .Concat(RiskRegisters.Values.Select(r => r.Opd))
             .Concat(RiskContexts.Select(c => c.Opd))
             .Concat(Governance.SelectMany(g => g.ScopeOpds))
@@ -103,7 +119,7 @@ public sealed class FactSet
     {
         if (Organisation is not { PerangkatDaerah.Count: > 0 } org) return [];
         var listed = org.PerangkatDaerah.Select(p => p.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return OpdWithAssets
+        return OpdWithRegisters
             .Concat(RiskRegisters.Values.Select(r => r.Opd))
             .Concat(RiskContexts.Select(c => c.Opd))
             .Concat(Governance.SelectMany(g => g.ScopeOpds))

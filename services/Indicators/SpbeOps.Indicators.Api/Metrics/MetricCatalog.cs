@@ -40,6 +40,12 @@ public static class MetricCatalog
         ["risk.register.opdCoverage"] = s => Coverage(s, CurrentRegisters(s)
             .Select(r => (r.Opd, r.CompleteSamples.Concat(r.IncompleteSamples).FirstOrDefault()?.Id ?? Guid.Empty, $"{r.Current} risiko / risks")), "risk"),
         ["risk.monitoring.onSchedule"] = RiskMonitoringOnSchedule,
+        ["governance.strategy.byDataForum"] = s => Strategy(s, f => f.Issuer is "forum-satu-data" or "tim-koordinasi-spbe"),
+        ["data.datasets.verified"] = DatasetsVerified,
+        ["data.published.completeShare"] = PublishedCompleteShare,
+        ["data.catalogue.opdCoverage"] = s => Coverage(s, s.Facts.DataCatalogues.Values
+            .Where(c => c.Verified > 0)
+            .Select(c => (c.Id, c.VerifiedSamples.FirstOrDefault()?.Id ?? Guid.Empty, $"{c.Verified} dataset terverifikasi / verified datasets")), "data-catalogue"),
     };
 
     public static IReadOnlyCollection<string> Names => Metrics.Keys;
@@ -134,6 +140,31 @@ public static class MetricCatalog
         var evidence = missing.Take(EvidenceLimit).Select(opd => new Evidence(opd, "perangkat-daerah.missing", $"{opd}: belum ada / none yet"))
             .Concat(all.Where(byOpd.ContainsKey).Take(EvidenceLimit).Select(opd => new Evidence(byOpd[opd].Id.ToString(), kind, $"{opd}: {byOpd[opd].Label}")));
         return MetricValue.Of(Math.Round((all.Count - missing.Count) / (double)all.Count, 4), [.. evidence]);
+    }
+
+    // ---- data (indicator 23) ----
+
+    private static IEnumerable<DataCatalogueSummary> Catalogues(MetricScope s) =>
+        s.Facts.DataCatalogues.Values.Where(c => s.Opd is null || Same(c.Id, s.Opd));
+
+    private static MetricValue DatasetsVerified(MetricScope s)
+    {
+        var catalogues = Catalogues(s).Where(c => c.Verified > 0).ToList();
+        var evidence = catalogues.SelectMany(c => c.VerifiedSamples.Select(d => new Evidence(d.Id.ToString(), "dataset", $"{d.Title} ({c.Id})"))).Take(EvidenceLimit);
+        return MetricValue.Of(catalogues.Sum(c => c.Verified), [.. evidence]);
+    }
+
+    /// <summary>The share of published datasets whose Standar Data and metadata are complete (0 when none is published).</summary>
+    private static MetricValue PublishedCompleteShare(MetricScope s)
+    {
+        var catalogues = Catalogues(s).Where(c => c.Published > 0).ToList();
+        var published = catalogues.Sum(c => c.Published);
+        if (published == 0) return MetricValue.Of(0.0, new Evidence("-", "dataset.missing", "belum ada dataset yang dipublikasikan / no dataset is published yet"));
+        var evidence = catalogues.SelectMany(c => c.IncompleteSamples.Select(d =>
+                new Evidence(d.Id.ToString(), "dataset.incomplete", $"{d.Title} ({c.Id}): Standar Data/metadata belum lengkap / incomplete")))
+            .Concat(catalogues.Select(c => new Evidence(c.Id, "data-catalogue", $"{c.Id}: {c.PublishedComplete} dari {c.Published} lengkap / of {c.Published} complete")))
+            .Take(EvidenceLimit);
+        return MetricValue.Of(Math.Round(catalogues.Sum(c => c.PublishedComplete) / (double)published, 4), [.. evidence]);
     }
 
     // ---- risk (indicator 21) ----
