@@ -3,9 +3,9 @@ namespace SpbeOps.Benchmarks;
 /// <summary>
 /// What one consumed fact of each kind costs the engine once the facts are in memory (issue 8): the scopes a fact
 /// touches are assessed (the instansi and the fact's OPD, decision 6), with 1k, 10k and 100k records of that kind
-/// spread over 30 OPD. Assets and datasets are read through per-OPD summaries and stay flat; the other kinds are still
-/// scanned record by record by their metrics, so their cost grows with the record count (the next step of issue 8:
-/// per-OPD aggregates for every fact kind).
+/// spread over 30 OPD. Assets, risks and datasets are read through per-OPD summaries and stay flat; governance records,
+/// risk contexts and monitoring reports are still scanned record by record by their metrics, so their cost grows with
+/// their count (few per instansi in practice: docs/benchmarks.md).
 /// </summary>
 [MemoryDiagnoser]
 public class FactKindBenchmarks : EngineBenchmark
