@@ -1,0 +1,120 @@
+namespace SpbeOps.Security.Api.Audits;
+
+/// <summary>The rules of an audit engagement, free of I/O (decision 13).</summary>
+public static class AuditDecider
+{
+    public const string Planning = "perencanaan";
+    public const string Fieldwork = "pelaksanaan";
+    public const string Reporting = "pelaporan";
+    public const string Monitoring = "pemantauan-tindak-lanjut";
+    public static readonly string[] Stages = [Planning, Fieldwork, Reporting, Monitoring];
+
+    public const string Internal = "internal";
+    public const string External = "eksternal";
+    public static readonly string[] AuditorTypes = [Internal, External];
+
+    /// <summary>Hal pokok teknis of a security audit.</summary>
+    public static readonly string[] Subjects = ["keamanan-aplikasi", "keamanan-infrastruktur"];
+
+    public const string OrderRule = "audit-stage-order";
+    public const string WithdrawnRule = "withdrawn-is-final";
+    public const string FindingsRule = "findings-after-fieldwork";
+
+    public static Decision<SecurityAudit> Plan(Guid id, AuditRequest r, DateOnly today) =>
+        Validate(r, today) is { Any: true } errors ? errors : Decision.Accept(Fill(new SecurityAudit { Id = id }, r), new AuditPlanned());
+
+    public static Decision<SecurityAudit> Revise(SecurityAudit current, AuditRequest r, DateOnly today)
+    {
+        if (Validate(r, today) is { Any: true } errors) return errors;
+        return current.Withdrawn ? WithdrawnIsFinal() : Decision.Accept(Fill(current, r), new AuditRevised());
+    }
+
+    public static Decision<SecurityAudit> Advance(SecurityAudit current, AuditStageRequest r, DateOnly today)
+    {
+        var errors = new FieldErrors().OneOf("stage", r.Stage, Stages[1..]).PastDate("on", r.On, today);
+        if (errors.Any) return errors;
+        if (current.Withdrawn) return WithdrawnIsFinal();
+        var index = Array.IndexOf(Stages, current.Stage);
+        if (index == Stages.Length - 1 || Stages[index + 1] != r.Stage)
+            return new Rejection.Conflict(
+                index == Stages.Length - 1
+                    ? "Audit sudah pada tahap terakhir / The audit is at its last stage."
+                    : $"Dari tahap '{current.Stage}' hanya ke '{Stages[index + 1]}' / From '{current.Stage}' the next stage is '{Stages[index + 1]}'.",
+                OrderRule, "stage");
+        var on = r.On ?? today;
+        if (on < (current.StartedOn ?? DateOnly.MinValue) || on < (current.ReportedOn ?? DateOnly.MinValue))
+            return new FieldErrors().Add("on", "tidak boleh sebelum tahap sebelumnya / must not be before the previous stage");
+        var next = r.Stage switch
+        {
+            Fieldwork => current with { Stage = Fieldwork, StartedOn = on },
+            Reporting => current with { Stage = Reporting, ReportedOn = on },
+            _ => current with { Stage = Monitoring, MonitoringFrom = on },
+        };
+        return Decision.Accept(next, new AuditStageReached(r.Stage!, on));
+    }
+
+    /// <summary>Findings come from the fieldwork: recorded once the audit is carried out, revised (followed up) later.</summary>
+    public static Decision<SecurityAudit> RecordFinding(SecurityAudit current, FindingRequest r, Guid id, DateOnly today)
+    {
+        var (finding, errors) = SecurityVocabulary.Finding(r, null, id, today);
+        if (errors.Any) return errors;
+        if (current.Withdrawn) return WithdrawnIsFinal();
+        if (current.Stage == Planning)
+            return new Rejection.Conflict("Temuan dicatat setelah audit dilaksanakan / Findings are recorded once the fieldwork started.", FindingsRule);
+        return Decision.Accept(current with { Findings = [.. current.Findings, finding!] }, new AuditFindingRecorded(id));
+    }
+
+    public static Decision<SecurityAudit> ReviseFinding(SecurityAudit current, Guid findingId, FindingRequest r, DateOnly today)
+    {
+        if (current.Findings.FirstOrDefault(f => f.Id == findingId) is not { } existing) return new Rejection.NotFound("Temuan / Finding", findingId);
+        var (finding, errors) = SecurityVocabulary.Finding(r, existing, findingId, today);
+        if (errors.Any) return errors;
+        if (current.Withdrawn) return WithdrawnIsFinal();
+        return Decision.Accept(current with { Findings = [.. current.Findings.Select(f => f.Id == findingId ? finding! : f)] },
+            new AuditFindingRevised(findingId, finding!.Status));
+    }
+
+    public static Decision<SecurityAudit> Withdraw(SecurityAudit current, WithdrawAuditRequest r)
+    {
+        if (new FieldErrors().Required("reason", r.Reason, 1000) is { Any: true } errors) return errors;
+        if (current.Withdrawn) return WithdrawnIsFinal();
+        var reason = r.Reason!.Trim();
+        return Decision.Accept(current with { Withdrawn = true, WithdrawnReason = reason }, new AuditWithdrawn(reason));
+    }
+
+    public static FieldErrors Validate(AuditRequest r, DateOnly today)
+    {
+        var errors = new FieldErrors()
+            .Required("title", r.Title, 300)
+            .OneOf("auditorType", r.AuditorType, AuditorTypes)
+            .Required("auditor", r.Auditor, 200)
+            .When(r.PlannedStart is null, "plannedStart", "wajib diisi / is required")
+            .PlannedDate("plannedStart", r.PlannedStart, today)
+            .PlannedDate("plannedEnd", r.PlannedEnd, today)
+            .When(r.PlannedEnd < r.PlannedStart, "plannedEnd", "tidak boleh sebelum plannedStart / must not be before plannedStart")
+            .MaxLength("certificateNumber", r.CertificateNumber, 100)
+            .PlannedDate("certificateValidUntil", r.CertificateValidUntil, today)
+            .MaxLength("standard", r.Standard, 300)
+            .When(r.Covers is not { Count: > 0 }, "covers", $"wajib diisi, dari / is required, of: {string.Join(", ", Subjects)}");
+        if (!errors.Count("covers", r.Covers, 10))
+            for (var i = 0; i < (r.Covers?.Count ?? 0); i++) errors.OneOf($"covers[{i}]", r.Covers![i], Subjects);
+        errors.Count("targetAssetIds", r.TargetAssetIds);
+        if (r.AuditorType == External)
+        {
+            // A LATIK audit names its auditor certificate (registration) and its validity (Peraturan BSSN 8/2024).
+            errors.Required("certificateNumber", r.CertificateNumber, 100)
+                .When(r.CertificateValidUntil is null, "certificateValidUntil", "wajib diisi untuk auditor eksternal / is required for an external auditor");
+        }
+        return errors;
+    }
+
+    private static SecurityAudit Fill(SecurityAudit a, AuditRequest r) => a with
+    {
+        Title = r.Title!.Trim(), AuditorType = r.AuditorType!, Auditor = r.Auditor!.Trim(), PlannedStart = r.PlannedStart!.Value, PlannedEnd = r.PlannedEnd,
+        CertificateNumber = r.CertificateNumber?.Trim(), CertificateValidUntil = r.CertificateValidUntil, Standard = r.Standard,
+        Covers = [.. r.Covers!.Distinct()], TargetAssetIds = [.. (r.TargetAssetIds ?? []).Distinct()],
+    };
+
+    private static Rejection WithdrawnIsFinal() =>
+        new Rejection.Conflict("Audit sudah dibatalkan / The audit was withdrawn and cannot change.", WithdrawnRule);
+}

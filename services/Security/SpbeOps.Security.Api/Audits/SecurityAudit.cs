@@ -1,0 +1,99 @@
+using SpbeOps.Contracts.Security;
+
+namespace SpbeOps.Security.Api.Audits;
+
+/// <summary>
+/// One security audit engagement (indicator 31; Peraturan BSSN 8/2024): planned, carried out, reported and followed
+/// up in that order, by an internal auditor (APIP) or an external one (LATIK, with its certificate), over the hal
+/// pokok teknis it covers (keamanan aplikasi, keamanan infrastruktur) and the applications and infrastructure named
+/// as its targets, with its findings and their follow-ups.
+/// </summary>
+public sealed record SecurityAudit : IRecord<SecurityAudit>, IInstansiRecord, IPublishedRecord
+{
+    public static RecordNoun Noun { get; } = new("audit keamanan", "security audit");
+
+    public string Title { get; set; } = "";
+    /// <summary>internal | eksternal</summary>
+    public string AuditorType { get; set; } = "";
+    /// <summary>APIP unit (e.g. Inspektorat) or the LATIK's name.</summary>
+    public string Auditor { get; set; } = "";
+    public string? CertificateNumber { get; set; }
+    public DateOnly? CertificateValidUntil { get; set; }
+    /// <summary>The audit guideline or standard followed (e.g. "Peraturan BSSN 8/2024").</summary>
+    public string? Standard { get; set; }
+    public List<string> Covers { get; set; } = [];
+    public List<Guid> TargetAssetIds { get; set; } = [];
+    public DateOnly PlannedStart { get; set; }
+    public DateOnly? PlannedEnd { get; set; }
+
+    /// <summary>perencanaan → pelaksanaan → pelaporan → pemantauan-tindak-lanjut</summary>
+    public string Stage { get; set; } = AuditDecider.Planning;
+    public DateOnly? StartedOn { get; set; }
+    public DateOnly? ReportedOn { get; set; }
+    public DateOnly? MonitoringFrom { get; set; }
+    public List<Finding> Findings { get; set; } = [];
+
+    public bool Withdrawn { get; set; }
+    public string? WithdrawnReason { get; set; }
+
+    /// <summary>An external auditor's certificate was valid when the fieldwork started (or is planned to start).</summary>
+    public bool CertifiedOnStart => AuditorType == AuditDecider.External && CertificateNumber is not null
+        && CertificateValidUntil >= (StartedOn ?? PlannedStart);
+
+    public object ToIntegrationEvent(string instansi) => new SecurityAuditChangedIntegrationEvent(
+        instansi, Id, Version, Title, AuditorType, CertifiedOnStart, Stage, PlannedStart, ReportedOn, Covers,
+        Findings.Count, Findings.Count(f => f.Open), Withdrawn, UpdatedAt);
+
+    public Guid Id { get; set; }
+    public long Version { get; set; }
+    public string UpdatedBy { get; set; } = "";
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>Plan (POST) or revise (PUT) an engagement.</summary>
+public sealed record AuditRequest(
+    string? Title,
+    string? AuditorType,
+    string? Auditor,
+    DateOnly? PlannedStart,
+    IReadOnlyList<string>? Covers,
+    DateOnly? PlannedEnd = null,
+    string? CertificateNumber = null,
+    DateOnly? CertificateValidUntil = null,
+    string? Standard = null,
+    IReadOnlyList<Guid>? TargetAssetIds = null);
+
+/// <summary>Move to the next stage on a date (default today).</summary>
+public sealed record AuditStageRequest(string? Stage, DateOnly? On = null);
+
+public sealed record WithdrawAuditRequest(string? Reason);
+
+public sealed record AuditPlanned : RecordEvent<SecurityAudit>
+{
+    public override HistoryLine Describe() => new("direncanakan / planned");
+}
+
+public sealed record AuditRevised : RecordEvent<SecurityAudit>
+{
+    public override HistoryLine Describe() => new($"diperbarui / revised: {string.Join(", ", Changes.Keys)}");
+}
+
+public sealed record AuditStageReached(string Stage, DateOnly On) : RecordEvent<SecurityAudit>
+{
+    public override HistoryLine Describe() => new($"tahap / stage: {Stage} ({On:yyyy-MM-dd})");
+}
+
+public sealed record AuditFindingRecorded(Guid FindingId) : RecordEvent<SecurityAudit>
+{
+    public override HistoryLine Describe() => new("temuan dicatat / finding recorded");
+}
+
+public sealed record AuditFindingRevised(Guid FindingId, string Status) : RecordEvent<SecurityAudit>
+{
+    public override HistoryLine Describe() => new($"temuan diperbarui / finding revised: {Status}");
+}
+
+public sealed record AuditWithdrawn(string Reason) : RecordEvent<SecurityAudit>
+{
+    public override HistoryLine Describe() => new("dibatalkan / withdrawn", Reason);
+}

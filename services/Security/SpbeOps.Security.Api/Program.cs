@@ -1,0 +1,19 @@
+using SpbeOps.Security.Api;
+using SpbeOps.Security.Api.Extensions;
+// The Security service (Peraturan BSSN 4/2021 and 8/2024; indicators 22 and 31), feature by feature. What it stores
+// and learns is registered in Extensions/Extensions.cs; who may use it in SecurityAccess.cs.
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.MapControlsApi();
+app.MapImplementationsApi();
+app.MapIncidentsApi();
+app.MapAuditsApi();
+app.MapGovernanceApi(SecurityGovernance.Options).RequireAuthorization(SecurityAccess.Policy);
+
+app.Run();
