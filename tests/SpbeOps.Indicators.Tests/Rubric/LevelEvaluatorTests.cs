@@ -217,7 +217,7 @@ public class LevelEvaluatorTests
     }
 
     [Theory]
-    [InlineData(22)]
+    [InlineData(25)]
     [InlineData(29)]
     public void Non_computed_management_indicator_stays_at_1_with_a_note(int number)
     {

@@ -37,6 +37,9 @@ public static class Extensions
             opts.Schema.For<RiskContextFact>();
             opts.Schema.For<RiskFact>().Index(f => f.Opd);
             opts.Schema.For<RiskMonitoringFact>();
+            opts.Schema.For<ControlImplementationFact>().Index(f => f.Opd);
+            opts.Schema.For<SecurityControlSummary>();
+            opts.Schema.For<SecurityAuditFact>();
             opts.Schema.For<OrganisationProfile>();
             opts.Schema.For<OfficialEvaluation>();
             // Two recalculations racing on one level would record one change twice: the second one retries.

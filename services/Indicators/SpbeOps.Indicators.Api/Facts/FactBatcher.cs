@@ -144,7 +144,9 @@ public sealed class FactBatcher(IDocumentStore store, MaturityEngine engine, ILo
         var facts = await FactSet.LoadAsync(session, ct);
         var assets = changed.Select(f => f.Fact).OfType<AssetFact>().ToList();
         if (assets.Count > 0) await UpdateRegistersAsync(session, facts, assets, a => PreviousOf(a) as AssetFact, ct);
-        foreach (var f in changed.Where(f => f.Fact is not AssetFact)) facts.With(f.Fact);
+        var implementations = changed.Select(f => f.Fact).OfType<ControlImplementationFact>().ToList();
+        if (implementations.Count > 0) await UpdateControlSummariesAsync(session, facts, implementations, i => PreviousOf(i) as ControlImplementationFact, ct);
+        foreach (var f in changed.Where(f => f.Fact is not (AssetFact or ControlImplementationFact))) facts.With(f.Fact);
 
         // Only the scopes the facts touch: their OPD (and the ones they left), or every OPD for an all-OPD record.
         List<string>? opds = [];
@@ -174,6 +176,8 @@ public sealed class FactBatcher(IDocumentStore store, MaturityEngine engine, ILo
         _ when type == typeof(RiskContextFact) => [.. await session.LoadManyAsync<RiskContextFact>(ct, ids)],
         _ when type == typeof(RiskFact) => [.. await session.LoadManyAsync<RiskFact>(ct, ids)],
         _ when type == typeof(RiskMonitoringFact) => [.. await session.LoadManyAsync<RiskMonitoringFact>(ct, ids)],
+        _ when type == typeof(ControlImplementationFact) => [.. await session.LoadManyAsync<ControlImplementationFact>(ct, ids)],
+        _ when type == typeof(SecurityAuditFact) => [.. await session.LoadManyAsync<SecurityAuditFact>(ct, ids)],
         _ => throw new ArgumentException($"Unknown fact {type.Name}."),
     };
 
@@ -210,6 +214,41 @@ public sealed class FactBatcher(IDocumentStore store, MaturityEngine engine, ILo
                     .Where(a => a.Opd == opd && !applied.Contains(a.Id) && a.Stage != AssetRegisterSummary.Disposed)
                     .OrderBy(a => a.Name).Take(AssetRegisterSummary.Samples).ToListAsync(ct);
                 r.Resample(inUse, active, assets);
+            }
+            session.Store(r);
+            facts.With(r);
+        }
+    }
+
+    /// <summary>Moves each control implementation between the counts of its OPD's summary (as the asset registers do).</summary>
+    private static async Task UpdateControlSummariesAsync(
+        IDocumentSession session, FactSet facts, IReadOnlyList<ControlImplementationFact> implementations,
+        Func<ControlImplementationFact, ControlImplementationFact?> previousOf, CancellationToken ct)
+    {
+        var touched = new Dictionary<string, SecurityControlSummary>(StringComparer.OrdinalIgnoreCase);
+        SecurityControlSummary SummaryOf(string opd)
+        {
+            if (touched.TryGetValue(opd, out var t)) return t;
+            var r = facts.ControlSummaries.TryGetValue(opd, out var stored) ? stored : new SecurityControlSummary { Id = opd };
+            return touched[opd] = r;
+        }
+
+        foreach (var implementation in implementations)
+        {
+            if (previousOf(implementation) is { } previous) SummaryOf(previous.Opd).Remove(previous);
+            SummaryOf(implementation.Opd).Add(implementation);
+        }
+
+        var applied = implementations.Select(a => a.Id).ToArray();
+        foreach (var r in touched.Values)
+        {
+            if (r.NeedsSamples)
+            {
+                var opd = r.Id;
+                var candidates = await session.Query<ControlImplementationFact>()
+                    .Where(i => i.Opd == opd && !applied.Contains(i.Id) && i.Implemented)
+                    .OrderBy(i => i.RiskBased).ThenBy(i => i.ControlCode).Take(SecurityControlSummary.Samples * 2).ToListAsync(ct);
+                r.Resample(candidates, implementations);
             }
             session.Store(r);
             facts.With(r);

@@ -2,6 +2,7 @@ using MassTransit;
 using SpbeOps.Contracts.Assets;
 using SpbeOps.Contracts.Governance;
 using SpbeOps.Contracts.Risk;
+using SpbeOps.Contracts.Security;
 
 namespace SpbeOps.Indicators.Api.Facts;
 
@@ -57,7 +58,13 @@ public static class FactKinds
         m => m.Instansi, RiskMonitoringFact.From, _ => RiskIndicator,
         m => $"pemantauan risiko / risk monitoring {m.Opd} {m.Kind} {m.ReportedOn:yyyy-MM-dd}");
 
-    public static readonly IReadOnlyList<IFactKind> All = [Asset, Governance, RiskContext, Risk, RiskMonitoring];
+    public static readonly FactKind<ControlImplementationChangedIntegrationEvent> ControlImplementation = new(
+        m => m.Instansi, ControlImplementationFact.From, _ => 22, m => $"penerapan kendali / control {m.ControlCode} ({m.Opd}): {m.Status}");
+
+    public static readonly FactKind<SecurityAuditChangedIntegrationEvent> SecurityAudit = new(
+        m => m.Instansi, SecurityAuditFact.From, _ => 31, m => $"audit keamanan / security audit '{m.Title}': {m.Stage}");
+
+    public static readonly IReadOnlyList<IFactKind> All = [Asset, Governance, RiskContext, Risk, RiskMonitoring, ControlImplementation, SecurityAudit];
 
     public static FactKind<TContract> Of<TContract>() where TContract : class =>
         All.OfType<FactKind<TContract>>().SingleOrDefault()

@@ -15,6 +15,10 @@ public sealed class FactSet
     public List<RiskContextFact> RiskContexts { get; private set; } = [];
     public List<RiskFact> Risks { get; private set; } = [];
     public List<RiskMonitoringFact> RiskMonitoring { get; private set; } = [];
+    /// <summary>Per OPD (by code), its control implementations' counts and samples (indicator 22).</summary>
+    public Dictionary<string, SecurityControlSummary> ControlSummaries { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Security audit engagements (indicator 31): a few per instansi, so kept as a list.</summary>
+    public List<SecurityAuditFact> SecurityAudits { get; private set; } = [];
 
     public static async Task<FactSet> LoadAsync(IQuerySession session, CancellationToken ct) => new()
     {
@@ -24,6 +28,8 @@ public sealed class FactSet
         RiskContexts = [.. await session.Query<RiskContextFact>().ToListAsync(ct)],
         Risks = [.. await session.Query<RiskFact>().ToListAsync(ct)],
         RiskMonitoring = [.. await session.Query<RiskMonitoringFact>().ToListAsync(ct)],
+        ControlSummaries = (await session.Query<SecurityControlSummary>().ToListAsync(ct)).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
+        SecurityAudits = [.. await session.Query<SecurityAuditFact>().ToListAsync(ct)],
     };
 
     public FactSet With(OrganisationProfile organisation)
@@ -41,6 +47,8 @@ public sealed class FactSet
             case RiskContextFact f: Replace(RiskContexts, f); break;
             case RiskFact f: Replace(Risks, f); break;
             case RiskMonitoringFact f: Replace(RiskMonitoring, f); break;
+            case ControlImplementationFact f: Register(f); break;
+            case SecurityAuditFact f: Replace(SecurityAudits, f); break;
             default: throw new ArgumentException($"Unknown fact {fact.GetType().Name}.");
         }
         return this;
@@ -61,6 +69,21 @@ public sealed class FactSet
         register.Add(asset);
     }
 
+    /// <summary>The summary of one OPD's control implementations as stored (consumers replace it after applying a fact).</summary>
+    public FactSet With(SecurityControlSummary summary)
+    {
+        ControlSummaries[summary.Id] = summary;
+        return this;
+    }
+
+    /// <summary>Adds a new control implementation to the in-memory summaries (tests build them this way).</summary>
+    private void Register(ControlImplementationFact implementation)
+    {
+        if (!ControlSummaries.TryGetValue(implementation.Opd, out var summary))
+            ControlSummaries[implementation.Opd] = summary = new SecurityControlSummary { Id = implementation.Opd };
+        summary.Add(implementation);
+    }
+
     private IEnumerable<string> OpdWithAssets => AssetRegisters.Values.Where(r => r.Total > 0).Select(r => r.Id);
 
     /// <summary>
@@ -74,6 +97,7 @@ public sealed class FactSet
             .Concat(Risks.Select(r => r.Opd))
             .Concat(RiskContexts.Select(c => c.Opd))
             .Concat(Governance.SelectMany(g => g.ScopeOpds))
+            .Concat(ControlSummaries.Values.Where(c => c.Implemented > 0).Select(c => c.Id))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Order(StringComparer.Ordinal)
             .ToList();
