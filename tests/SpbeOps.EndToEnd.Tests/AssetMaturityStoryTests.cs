@@ -103,20 +103,4 @@ public sealed class AssetMaturityStoryTests(InfrastructureFixture infrastructure
     private bool IsInstansi24(JsonElement c, int? level) =>
         c.GetProperty("instansi").GetString() == Instansi && c.GetProperty("indicator").GetInt32() == 24
         && c.GetProperty("opd").ValueKind == JsonValueKind.Null && (level is null || c.GetProperty("level").GetInt32() == level);
-
-    /// <summary>Reads the gateway's server-sent-events stream, as the dashboard does.</summary>
-    private static async Task ListenAsync(HttpClient client, ConcurrentQueue<JsonElement> changes, CancellationToken ct)
-    {
-        try
-        {
-            using var response = await client.GetAsync("api/maturity/stream", HttpCompletionOption.ResponseHeadersRead, ct);
-            response.EnsureSuccessStatusCode();
-            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(ct));
-            while (await reader.ReadLineAsync(ct) is { } line)
-            {
-                if (line.StartsWith("data: ", StringComparison.Ordinal)) changes.Enqueue(JsonDocument.Parse(line[6..]).RootElement.Clone());
-            }
-        }
-        catch (OperationCanceledException) { }
-    }
 }

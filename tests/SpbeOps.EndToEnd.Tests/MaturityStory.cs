@@ -22,6 +22,9 @@ public abstract class MaturityStory(InfrastructureFixture infrastructure, int in
 
     protected HttpClient Operator(string opd) => _suite.Client("opd-operator", Instansi, opd);
 
+    /// <summary>A user of the instansi with another role, e.g. <c>security-officer</c>.</summary>
+    protected HttpClient As(string role) => _suite.Client(role, Instansi);
+
     /// <summary>Lists the instansi's perangkat daerah, with Diskominfo as its ICT unit.</summary>
     protected async Task SetUpOrganisation(params (string Code, string Name)[] perangkatDaerah) =>
         await Admin.PutAsJsonAsync("api/maturity/organisation", new
@@ -36,13 +39,13 @@ public abstract class MaturityStory(InfrastructureFixture infrastructure, int in
         await (await (client ?? Admin).GetAsync($"api/maturity/indicators/{indicator}" + (opd is null ? "" : $"?opd={opd}"))
             .ShouldBe(HttpStatusCode.OK)).ReadJson();
 
-    /// <summary>Waits until the story's indicator is at <paramref name="level"/>, and returns its detail then.</summary>
-    protected async Task<JsonElement> LevelReaches(int level) =>
+    /// <summary>Waits until the story's indicator (or <paramref name="of"/>) is at <paramref name="level"/>, and returns its detail then.</summary>
+    protected async Task<JsonElement> LevelReaches(int level, int? of = null) =>
         (await HttpAssertions.Eventually<JsonElement?>(async () =>
         {
-            var detail = await Indicator();
+            var detail = await (await Admin.GetAsync($"api/maturity/indicators/{of ?? indicator}").ShouldBe(HttpStatusCode.OK)).ReadJson();
             return detail.GetProperty("level").GetInt32() == level ? detail : null;
-        }, Bounded, $"indicator {indicator} to reach level {level}"))!.Value;
+        }, Bounded, $"indicator {of ?? indicator} to reach level {level}"))!.Value;
 
     /// <summary>The metrics an indicator detail says are missing for the next level.</summary>
     protected static List<string?> MissingMetrics(JsonElement detail) =>
@@ -51,4 +54,20 @@ public abstract class MaturityStory(InfrastructureFixture infrastructure, int in
     /// <summary>The story indicator's recorded level changes, oldest first.</summary>
     protected async Task<List<JsonElement>> History() =>
         (await (await Admin.GetAsync($"api/maturity/indicators/{indicator}/history").ShouldBe(HttpStatusCode.OK)).ReadJson()).EnumerateArray().ToList();
+
+    /// <summary>Reads the gateway's server-sent-events stream, as the dashboard does.</summary>
+    protected static async Task ListenAsync(HttpClient client, System.Collections.Concurrent.ConcurrentQueue<JsonElement> changes, CancellationToken ct)
+    {
+        try
+        {
+            using var response = await client.GetAsync("api/maturity/stream", HttpCompletionOption.ResponseHeadersRead, ct);
+            response.EnsureSuccessStatusCode();
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(ct));
+            while (await reader.ReadLineAsync(ct) is { } line)
+            {
+                if (line.StartsWith("data: ", StringComparison.Ordinal)) changes.Enqueue(JsonDocument.Parse(line[6..]).RootElement.Clone());
+            }
+        }
+        catch (OperationCanceledException) { }
+    }
 }

@@ -23,7 +23,7 @@ public abstract class SecurityApiTest(InfrastructureFixture infrastructure, Secu
     {
         var id = Guid.NewGuid();
         await using var session = Factory.Services.GetRequiredService<IDocumentStore>().LightweightSession(Instansi);
-        session.Store(KnownRisk.From(new RiskChangedIntegrationEvent(Instansi, id, 1, opd, 2026, "negatif", "keamanan-informasi", 15, null,
+        session.Store(KnownRisk.From(new RiskChangedIntegrationEvent(Instansi, id, 1, opd, 2026, "negatif", "keamanan-spbe", 15, null,
             true, true, true, "draft", withdrawn, DateTimeOffset.UtcNow)));
         await session.SaveChangesAsync();
         return id;
