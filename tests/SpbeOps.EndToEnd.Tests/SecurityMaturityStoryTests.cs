@@ -26,7 +26,7 @@ public sealed class SecurityMaturityStoryTests(InfrastructureFixture infrastruct
         Assert.Equal(1, (await Indicator()).GetProperty("level").GetInt32());
 
         // 22, level 2: the catalogue from the baseline, a control in place in one OPD.
-        await officer.PostAsync("api/security/controls/baseline", null).ShouldBe(HttpStatusCode.OK);
+        await officer.PutAsync("api/security/controls/baseline", null).ShouldBe(HttpStatusCode.OK);
         var controls = (await (await officer.GetAsync("api/security/controls?area=aplikasi").ShouldBe(HttpStatusCode.OK)).ReadJson()).EnumerateArray().ToList();
         var authentication = controls.Single(c => c.GetProperty("code").GetString() == "APL-01").GetProperty("id").GetGuid();
         var dinkes = Operator("dinkes");

@@ -28,6 +28,12 @@ public sealed class AuditsApiTests(InfrastructureFixture infrastructure, Securit
         Assert.Equal("selesai", done.GetProperty("findings")[0].GetProperty("status").GetString());
         await officer.PutAsJsonAsync($"{Route}/{id}/findings/{Guid.NewGuid()}", new { title = "x", severity = "rendah" }).ShouldBe(HttpStatusCode.NotFound);
 
+        var stages = await Ok(Operator("dinkes").GetAsync($"{Route}/{id}/stages"));
+        Assert.Equal(["perencanaan", "pelaksanaan", "pelaporan"], stages.EnumerateArray().Select(e => e.GetProperty("stage").GetString()));
+        Assert.Equal("TLS lemah", (await Ok(Auditor().GetAsync($"{Route}/{id}/findings")))[0].GetProperty("title").GetString());
+        await Walidata().GetAsync($"{Route}/{id}/findings").ShouldBe(HttpStatusCode.Forbidden);
+        await officer.GetAsync($"{Route}/{Guid.NewGuid()}/stages").ShouldBe(HttpStatusCode.NotFound);
+
         var history = await Ok(Operator("dinkes").GetAsync($"{Route}/{id}/history"));
         Assert.Equal(5, history.GetArrayLength());
         await officer.PostAsJsonAsync($"{Route}/{id}/withdrawal", new { reason = "uji" }).ShouldBe(HttpStatusCode.OK);

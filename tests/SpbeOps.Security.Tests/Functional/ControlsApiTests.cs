@@ -9,14 +9,17 @@ public sealed class ControlsApiTests(InfrastructureFixture infrastructure, Secur
     [Fact]
     public async Task Adopting_the_baseline_twice_adds_it_once()
     {
-        var first = await Ok(Officer().PostAsync($"{Controls}/baseline", null));
+        Assert.All((await Ok(Auditor().GetAsync($"{Controls}/baseline"))).EnumerateArray(), c => Assert.False(c.GetProperty("adopted").GetBoolean()));
+        var first = await Ok(Officer().PutAsync($"{Controls}/baseline", null));
         var count = first.GetProperty("added").GetArrayLength();
         Assert.True(count >= 27);
-        var second = await Ok(Admin().PostAsync($"{Controls}/baseline", null));
+        var second = await Ok(Admin().PutAsync($"{Controls}/baseline", null));
         Assert.Equal((0, count), (second.GetProperty("added").GetArrayLength(), second.GetProperty("existing").GetArrayLength()));
         Assert.Equal(count, (await Ok(Operator("dinkes").GetAsync(Controls))).GetArrayLength());
         Assert.Equal(13, (await Ok(Auditor().GetAsync($"{Controls}?area=aplikasi"))).GetArrayLength());
-        Assert.Equal(count, (await Ok(Auditor().GetAsync($"{Controls}/baseline"))).GetArrayLength());
+        var baseline = await Ok(Auditor().GetAsync($"{Controls}/baseline"));
+        Assert.Equal(count, baseline.GetArrayLength());
+        Assert.All(baseline.EnumerateArray(), c => Assert.True(c.GetProperty("adopted").GetBoolean()));
     }
 
     [Fact]
@@ -58,7 +61,7 @@ public sealed class ControlsApiTests(InfrastructureFixture infrastructure, Secur
     {
         foreach (var client in new[] { Operator("dinkes"), Auditor() })
         {
-            await client.PostAsync($"{Controls}/baseline", null).ShouldBe(HttpStatusCode.Forbidden);
+            await client.PutAsync($"{Controls}/baseline", null).ShouldBe(HttpStatusCode.Forbidden);
             await client.PostAsJsonAsync(Controls, new { code = "X-1", area = "aplikasi", title = "x" }).ShouldBe(HttpStatusCode.Forbidden);
         }
         var walidata = Walidata();
@@ -91,6 +94,13 @@ public sealed class ControlsApiTests(InfrastructureFixture infrastructure, Secur
         AssertRule(await Problem(dinkes.PostAsJsonAsync(Implementations, new { opd = "dinkes", controlId = Guid.NewGuid(), status = "penuh" }),
             (HttpStatusCode)422), "known-control", "controlId");
 
+        AssertRule(await Problem(dinkes.PostAsJsonAsync(Implementations, new { opd = "dinkes", controlCode = "NOPE-01", status = "penuh" }),
+            (HttpStatusCode)422), "known-control", "controlCode");
+        var byCode = await Created(dinkes, Implementations, new { opd = "dinkes", controlCode = "apl-02", status = "penuh" });
+        Assert.Equal("APL-02", byCode.GetProperty("controlCode").GetString());
+        var changedCode = await dinkes.PutAsJsonAsync($"{Implementations}/{Id(byCode)}", new { controlCode = "APL-03", status = "penuh" }).ShouldBe(HttpStatusCode.BadRequest);
+        Assert.Equal(["controlCode"], await changedCode.FieldErrors());
+
         var revised = await Ok(dinkes.PutAsJsonAsync($"{Implementations}/{id}",
             new { status = "penuh", riskIds = new[] { risk }, lastTestedOn = "2026-01-15", lastTestResult = "efektif" }));
         Assert.Equal(2, revised.GetProperty("version").GetInt64());
@@ -106,6 +116,7 @@ public sealed class ControlsApiTests(InfrastructureFixture infrastructure, Secur
         await Created(Officer(), Implementations, new { opd = "dishub", controlId = control, status = "belum" });
         var all = await Ok(Auditor().GetAsync($"{Implementations}?riskBased=true"));
         Assert.Equal(id, Id(Assert.Single(all.GetProperty("items").EnumerateArray())));
+        Assert.Equal(3, (await Ok(Auditor().GetAsync(Implementations))).GetProperty("total").GetInt64());
     }
 
     [Fact]

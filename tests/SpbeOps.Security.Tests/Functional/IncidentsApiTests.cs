@@ -35,6 +35,11 @@ public sealed class IncidentsApiTests(InfrastructureFixture infrastructure, Secu
         Assert.Equal("ditutup", closed.GetProperty("status").GetString());
         AssertRule(await Problem(dinkes.PostAsJsonAsync($"{Route}/{id}/timeline", new { note = "lagi" }), HttpStatusCode.Conflict), "closed-is-final");
 
+        var timeline = await Ok(dinkes.GetAsync($"{Route}/{id}/timeline"));
+        Assert.Equal(["dilaporkan", null, "ditriase", null, "ditangani", "dipulihkan", "ditutup"],
+            timeline.EnumerateArray().Select(e => e.GetProperty("status").GetString()));
+        await Operator("dishub").GetAsync($"{Route}/{id}/timeline").ShouldBe(HttpStatusCode.NotFound);
+
         var history = await Ok(Auditor().GetAsync($"{Route}/{id}/history"));
         Assert.Equal(7, history.GetArrayLength());
         Assert.Equal("status: ditutup", history[6].GetProperty("change").GetString());

@@ -42,7 +42,7 @@ public abstract class SecurityApiTest(InfrastructureFixture infrastructure, Secu
     /// <summary>Adopts the baseline and returns the id of one of its controls.</summary>
     protected async Task<Guid> Control(string code = "APL-01")
     {
-        await Officer().PostAsync("/api/security/controls/baseline", null).ShouldBe(HttpStatusCode.OK);
+        await Officer().PutAsync("/api/security/controls/baseline", null).ShouldBe(HttpStatusCode.OK);
         var controls = await Ok(Admin().GetAsync($"/api/security/controls?q={code}"));
         return Id(controls.EnumerateArray().Single(c => c.GetProperty("code").GetString() == code));
     }

@@ -19,6 +19,16 @@ public static class AuditsApi
                     await KnownRecords.UnknownAsset(records.Session, request.TargetAssetIds, "targetAssetIds", ct) is { } unknown
                         ? unknown : AuditDecider.Revise(current, request, records.Today), ct))
             .WithName("ReviseSecurityAudit").WithSummary("Perbarui rencana audit / Revise an audit");
+        api.MapGet("/{id:guid}/stages", async (Guid id, Caller caller, IQuerySession session, CancellationToken ct) =>
+                await session.LoadReadableAsync<SecurityAudit>(id, caller, ct) is { } audit
+                    ? (Results<Ok<IReadOnlyList<AuditStage>>, ProblemHttpResult>)TypedResults.Ok(audit.StagesReached())
+                    : RecordWriter.NotFound<SecurityAudit>(id))
+            .WithName("GetSecurityAuditStages").WithSummary("Tahap yang sudah dicapai / The stages reached, with their dates");
+        api.MapGet("/{id:guid}/findings", async (Guid id, Caller caller, IQuerySession session, CancellationToken ct) =>
+                await session.LoadReadableAsync<SecurityAudit>(id, caller, ct) is { } audit
+                    ? (Results<Ok<List<Finding>>, ProblemHttpResult>)TypedResults.Ok(audit.Findings)
+                    : RecordWriter.NotFound<SecurityAudit>(id))
+            .WithName("GetSecurityAuditFindings").WithSummary("Temuan audit / The audit's findings");
         api.MapPost("/{id:guid}/stage", (Guid id, AuditStageRequest request, RecordWriter records, CancellationToken ct) =>
                 records.ChangeAsync<SecurityAudit>(id, current => AuditDecider.Advance(current, request, records.Today), ct))
             .WithName("AdvanceSecurityAudit").WithSummary("Tahap berikutnya / The next stage");

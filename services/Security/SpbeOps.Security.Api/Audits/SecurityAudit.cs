@@ -40,6 +40,15 @@ public sealed record SecurityAudit : IRecord<SecurityAudit>, IInstansiRecord, IP
     public bool CertifiedOnStart => AuditorType == AuditDecider.External && CertificateNumber is not null
         && CertificateValidUntil >= (StartedOn ?? PlannedStart);
 
+    /// <summary>The stages reached so far, each with the date it was reached (planning: the planned start).</summary>
+    public IReadOnlyList<AuditStage> StagesReached() =>
+    [
+        new(AuditDecider.Planning, PlannedStart),
+        .. StartedOn is { } started ? [new AuditStage(AuditDecider.Fieldwork, started)] : Array.Empty<AuditStage>(),
+        .. ReportedOn is { } reported ? [new AuditStage(AuditDecider.Reporting, reported)] : Array.Empty<AuditStage>(),
+        .. MonitoringFrom is { } monitoring ? [new AuditStage(AuditDecider.Monitoring, monitoring)] : Array.Empty<AuditStage>(),
+    ];
+
     public object ToIntegrationEvent(string instansi) => new SecurityAuditChangedIntegrationEvent(
         instansi, Id, Version, Title, AuditorType, CertifiedOnStart, Stage, PlannedStart, ReportedOn, Covers,
         Findings.Count, Findings.Count(f => f.Open), Withdrawn, UpdatedAt);
@@ -62,6 +71,9 @@ public sealed record AuditRequest(
     DateOnly? CertificateValidUntil = null,
     string? Standard = null,
     IReadOnlyList<Guid>? TargetAssetIds = null);
+
+/// <summary>A stage an audit reached, and when.</summary>
+public sealed record AuditStage(string Stage, DateOnly On);
 
 /// <summary>Move to the next stage on a date (default today).</summary>
 public sealed record AuditStageRequest(string? Stage, DateOnly? On = null);

@@ -1,5 +1,3 @@
-using Marten.Schema;
-
 namespace SpbeOps.Security.Api.Controls;
 
 /// <summary>
@@ -14,10 +12,11 @@ public static class ControlsApi
     {
         var api = app.MapSecurityGroup(Route, "Controls");
         api.MapGet("/", List).WithName("ListSecurityControls").WithSummary("Katalog kendali keamanan / The control catalogue (?area=&q=&includeRetired=)");
-        api.MapGet("/baseline", () => TypedResults.Ok(ControlBaseline.Controls)).WithName("GetSecurityBaseline")
-            .WithSummary("Baseline kendali bawaan / The built-in control baseline");
+        api.MapGet("/baseline", Baseline).WithName("GetSecurityBaseline")
+            .WithSummary("Baseline kendali bawaan dan apakah sudah di katalog / The built-in control baseline, and whether each is in the catalogue");
         api.MapRecordReads<SecurityControl>("SecurityControl");
-        api.MapPost("/baseline", AdoptBaseline).WithName("AdoptSecurityBaseline")
+        // PUT: "the catalogue holds the baseline" (idempotent: a second call adds nothing).
+        api.MapPut("/baseline", AdoptBaseline).WithName("AdoptSecurityBaseline")
             .WithSummary("Ambil baseline ke katalog (yang belum ada) / Adopt the baseline into the catalogue (what is missing)");
         api.MapPost("/", Add).WithName("AddSecurityControl").WithSummary("Tambah kendali sendiri / Add an own control");
         api.MapPut("/{id:guid}", (Guid id, ControlRequest request, RecordWriter records, CancellationToken ct) =>
@@ -39,6 +38,13 @@ public static class ControlsApi
         if (includeRetired != true) query = query.Where(c => !c.Retired);
         if (!string.IsNullOrWhiteSpace(q)) query = query.Where(c => c.Title.Contains(q, StringComparison.OrdinalIgnoreCase) || c.Code.Contains(q, StringComparison.OrdinalIgnoreCase));
         return TypedResults.Ok<IReadOnlyList<SecurityControl>>(await query.OrderBy(c => c.Code).Take(2000).ToListAsync(ct));
+    }
+
+    public static async Task<Ok<IReadOnlyList<BaselineControl>>> Baseline(IQuerySession session, CancellationToken ct)
+    {
+        var codes = (await session.Query<SecurityControl>().Select(c => c.Code).ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return TypedResults.Ok<IReadOnlyList<BaselineControl>>(
+            [.. ControlBaseline.Controls.Select(e => new BaselineControl(e.Code, e.Area, e.Property, e.Function, e.Title, codes.Contains(e.Code)))]);
     }
 
     public static async Task<Results<Created<SecurityControl>, ValidationProblem, ProblemHttpResult>> Add(

@@ -33,6 +33,9 @@ public sealed record ControlRequest(string? Code, string? Area, string? Title, s
 
 public sealed record RetireControlRequest(string? Reason);
 
+/// <summary>One control of the built-in baseline, and whether the instansi's catalogue has it (by code).</summary>
+public sealed record BaselineControl(string Code, string Area, string? Property, string? Function, string Title, bool Adopted);
+
 /// <summary>What adopting the baseline did: the codes added, and those the catalogue already had.</summary>
 public sealed record BaselineAdoption(IReadOnlyList<string> Added, IReadOnlyList<string> Existing);
 

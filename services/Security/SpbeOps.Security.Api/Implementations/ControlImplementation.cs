@@ -33,7 +33,10 @@ public sealed record ControlImplementation : IRecord<ControlImplementation>, IOp
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
-/// <summary>Record (POST) or revise (PUT) an implementation. <c>opd</c> and <c>controlId</c> cannot change.</summary>
+/// <summary>
+/// Record (POST) or revise (PUT) an implementation. The control is named by <c>controlId</c> or by its catalogue
+/// <c>controlCode</c> (as a spreadsheet does); <c>opd</c> and the control cannot change.
+/// </summary>
 public sealed record ImplementationRequest(
     string? Opd,
     Guid? ControlId,
@@ -42,7 +45,8 @@ public sealed record ImplementationRequest(
     string? Evidence = null,
     string? Owner = null,
     DateOnly? LastTestedOn = null,
-    string? LastTestResult = null);
+    string? LastTestResult = null,
+    string? ControlCode = null);
 
 public sealed record ImplementationPage(IReadOnlyList<ControlImplementation> Items, int Page, int PageSize, long Total, bool TotalExact, bool HasMore);
 

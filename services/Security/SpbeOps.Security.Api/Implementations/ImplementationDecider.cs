@@ -23,7 +23,9 @@ public static class ImplementationDecider
     {
         var errors = Validate(r, today)
             .When(r.Opd is not null && r.Opd != current.Opd, "opd", "tidak dapat diubah / cannot change")
-            .When(r.ControlId is not null && r.ControlId != current.ControlId, "controlId", "tidak dapat diubah / cannot change");
+            .When(r.ControlId is not null && r.ControlId != current.ControlId, "controlId", "tidak dapat diubah / cannot change")
+            .When(r.ControlCode is not null && !string.Equals(r.ControlCode, current.ControlCode, StringComparison.OrdinalIgnoreCase), "controlCode",
+                "tidak dapat diubah / cannot change");
         return errors.Any ? errors : Decision.Accept(Fill(current, r), new ImplementationRevised(source));
     }
 
@@ -31,7 +33,9 @@ public static class ImplementationDecider
     {
         var errors = new FieldErrors()
             .Opd("opd", r.Opd)
-            .When(r.ControlId is null || r.ControlId == Guid.Empty, "controlId", "wajib diisi / is required")
+            .When((r.ControlId is null || r.ControlId == Guid.Empty) && string.IsNullOrWhiteSpace(r.ControlCode), "controlId",
+                "wajib diisi (atau controlCode) / is required (or controlCode)")
+            .MaxLength("controlCode", r.ControlCode, 32)
             .OneOf("status", r.Status, Statuses)
             .MaxLength("evidence", r.Evidence, 4000)
             .MaxLength("owner", r.Owner, 200)

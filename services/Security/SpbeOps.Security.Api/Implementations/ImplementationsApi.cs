@@ -53,9 +53,13 @@ public static class ImplementationsApi
     private static async Task<Decision<ControlImplementation>> Decide(RecordWriter records, ImplementationRequest request, CancellationToken ct)
     {
         var session = records.Session;
-        var control = await session.LoadAsync<SecurityControl>(request.ControlId!.Value, ct);
+        var control = request.ControlId is { } controlId && controlId != Guid.Empty
+            ? await session.LoadAsync<SecurityControl>(controlId, ct)
+            : await session.Query<SecurityControl>().FirstOrDefaultAsync(c => c.Code == request.ControlCode!.Trim().ToUpperInvariant(), ct);
+        var named = request.ControlId?.ToString() ?? request.ControlCode;
         if (control is null)
-            return new Rejection.BreaksRule($"Kendali '{request.ControlId}' tidak ada di katalog / No control '{request.ControlId}' in the catalogue.", "known-control", "controlId");
+            return new Rejection.BreaksRule($"Kendali '{named}' tidak ada di katalog / No control '{named}' in the catalogue.", "known-control",
+                request.ControlId is null ? "controlCode" : "controlId");
         if (await KnownRecords.UnknownRisk(session, request.RiskIds, ct) is { } unknown) return unknown;
         if (await session.Query<ControlImplementation>().AnyAsync(i => i.Opd == request.Opd && i.ControlId == control.Id, ct))
             return new Rejection.Conflict(Duplicate(request.Opd), "unique-implementation", "controlId");

@@ -16,6 +16,11 @@ public static class IncidentsApi
         api.MapGet("/summary", Summary).WithName("SummariseSecurityIncidents")
             .WithSummary("Ringkasan per perangkat daerah / Per OPD: open, overdue, mean time to recover (?from=&to=)");
         api.MapRecordReads<SecurityIncident>("SecurityIncident");
+        api.MapGet("/{id:guid}/timeline", async (Guid id, Caller caller, IQuerySession session, CancellationToken ct) =>
+                await session.LoadReadableAsync<SecurityIncident>(id, caller, ct) is { } incident
+                    ? (Results<Ok<List<TimelineEntry>>, ProblemHttpResult>)TypedResults.Ok(incident.Timeline)
+                    : RecordWriter.NotFound<SecurityIncident>(id))
+            .WithName("GetSecurityIncidentTimeline").WithSummary("Kronologi insiden / The incident's timeline");
         api.MapPost("/", Report).WithName("ReportSecurityIncident").WithSummary("Laporkan insiden / Report an incident");
         api.MapPut("/{id:guid}", Correct).WithName("CorrectSecurityIncident").WithSummary("Koreksi laporan insiden / Correct an incident report");
         api.MapPost("/{id:guid}/steps", (Guid id, IncidentStepRequest request, RecordWriter records, CancellationToken ct) =>
