@@ -27,6 +27,9 @@ public sealed class FakeSpbeApi : IAsyncDisposable
     public SortedDictionary<int, JsonObject> Evaluations { get; } = [];
     public SortedDictionary<int, JsonObject> SelfAssessments { get; } = [];
     public JsonObject? Organisation { get; set; }
+    /// <summary>The Security service's records, each with its <c>kind</c>: implementation, incident, audit.</summary>
+    public List<JsonObject> Security { get; } = [];
+    public bool BaselineAdopted { get; set; }
 
     /// <summary>Every POST and PUT that reached the API (not refused by a fault), as "METHOD /path".</summary>
     public List<string> Writes { get; } = [];
@@ -53,6 +56,8 @@ public sealed class FakeSpbeApi : IAsyncDisposable
                 ["evaluations"] = new JsonArray([.. Evaluations.Values.Select(e => e.DeepClone())]),
                 ["selfAssessments"] = new JsonArray([.. SelfAssessments.Values.Select(s => s.DeepClone())]),
                 ["organisation"] = Organisation?.DeepClone(),
+                ["security"] = new JsonArray([.. Security.OrderBy(r => (string?)r["id"]).Select(r => r.DeepClone())]),
+                ["baselineAdopted"] = BaselineAdopted,
             }.ToJsonString();
         }
     }
@@ -161,7 +166,7 @@ public sealed class FakeSpbeApi : IAsyncDisposable
         });
 
         // Governance records of the Assets and Risk services (only programmes are seeded).
-        foreach (var service in new[] { "assets", "risks" })
+        foreach (var service in new[] { "assets", "risks", "security" })
         {
             app.MapGet($"/api/{service}/governance", (int? indicator, string? type) =>
             {
@@ -192,6 +197,8 @@ public sealed class FakeSpbeApi : IAsyncDisposable
                 }
             });
         }
+
+        MapSecurity(app);
 
         // Indicators: official results, self-assessments (read through the indicator), the organisation.
         app.MapGet("/api/maturity/evaluations", () =>
@@ -239,6 +246,113 @@ public sealed class FakeSpbeApi : IAsyncDisposable
                 Organisation = (JsonObject)body.DeepClone();
                 Organisation["unlistedOpd"] = new JsonArray();
                 return Results.Ok(Organisation.DeepClone());
+            }
+        });
+    }
+
+    /// <summary>
+    /// The Security service's seeded routes: the baseline (adopted or not), control implementations and incidents (pages
+    /// per OPD), an incident's timeline and steps, audits with their stages and findings.
+    /// </summary>
+    private void MapSecurity(WebApplication app)
+    {
+        app.MapGet("/api/security/controls/baseline", () =>
+        {
+            lock (_lock) return Results.Ok(new JsonArray(new JsonObject { ["code"] = "KDI-01", ["adopted"] = BaselineAdopted }));
+        });
+        app.MapPut("/api/security/controls/baseline", () =>
+        {
+            lock (_lock)
+            {
+                var added = new JsonArray(BaselineAdopted ? [] : [JsonValue.Create("KDI-01")]);
+                BaselineAdopted = true;
+                return Results.Ok(new JsonObject { ["added"] = added, ["existing"] = new JsonArray() });
+            }
+        });
+
+        foreach (var (kind, route, createOnly) in new[]
+        {
+            ("implementation", "/api/security/implementations", Array.Empty<string>()),
+            ("incident", "/api/security/incidents", ["detectedAt", "reportedAt"]),
+            ("audit", "/api/security/audits", Array.Empty<string>()),
+        })
+        {
+            app.MapGet(route, (string? opd, int? page, int? pageSize) =>
+            {
+                lock (_lock)
+                {
+                    var all = Security.Where(r => (string?)r["kind"] == kind && (opd is null || (string?)r["opd"] == opd)).ToList();
+                    if (kind == "audit") return Results.Ok(new JsonArray([.. all.Select(r => r.DeepClone())]));
+                    var (number, size) = (page ?? 1, pageSize ?? 100);
+                    return Results.Ok(new JsonObject
+                    {
+                        ["items"] = new JsonArray([.. all.Skip((number - 1) * size).Take(size).Select(r => r.DeepClone())]),
+                        ["page"] = number, ["pageSize"] = size, ["total"] = all.Count,
+                    });
+                }
+            });
+            app.MapPost(route, (JsonObject body) =>
+            {
+                lock (_lock)
+                {
+                    var record = Created(body, ("kind", kind));
+                    if (kind == "incident") record["timeline"] = new JsonArray(new JsonObject { ["status"] = "dilaporkan", ["note"] = "Insiden dilaporkan / Incident reported" });
+                    if (kind == "audit")
+                    {
+                        record["stages"] = new JsonArray(new JsonObject { ["stage"] = "perencanaan", ["on"] = body["plannedStart"]?.DeepClone() });
+                        record["findings"] = new JsonArray();
+                    }
+                    Security.Add(record);
+                    return Results.Created($"{route}/{record["id"]}", record.DeepClone());
+                }
+            });
+            app.MapPut($"{route}/{{id}}", (string id, JsonObject body) =>
+            {
+                lock (_lock)
+                {
+                    if (Security.FirstOrDefault(r => (string?)r["id"] == id && (string?)r["kind"] == kind) is not { } record) return NotFound();
+                    Revise(record, body, createOnly);
+                    return Results.Ok(record.DeepClone());
+                }
+            });
+        }
+
+        // The parts of an incident or an audit: read as a list, added to by a step (a new version of the record).
+        foreach (var (kind, part, read, add) in new[]
+        {
+            ("incident", "timeline", "timeline", "steps"),
+            ("audit", "stages", "stages", "stage"),
+            ("audit", "findings", "findings", "findings"),
+        })
+        {
+            var route = kind == "incident" ? "/api/security/incidents" : "/api/security/audits";
+            app.MapGet($"{route}/{{id}}/{read}", (string id) =>
+            {
+                lock (_lock)
+                    return Security.FirstOrDefault(r => (string?)r["id"] == id) is { } record ? Results.Ok(record[part]!.DeepClone()) : NotFound();
+            });
+            app.MapPost($"{route}/{{id}}/{add}", (string id, JsonObject body) =>
+            {
+                lock (_lock)
+                {
+                    if (Security.FirstOrDefault(r => (string?)r["id"] == id && (string?)r["kind"] == kind) is not { } record) return NotFound();
+                    var entry = (JsonObject)body.DeepClone();
+                    if (part == "findings") entry["id"] = Guid.NewGuid().ToString();
+                    record[part]!.AsArray().Add(entry);
+                    record["version"] = (int)record["version"]! + 1;
+                    return Results.Ok(record.DeepClone());
+                }
+            });
+        }
+        app.MapPut("/api/security/audits/{id}/findings/{findingId}", (string id, string findingId, JsonObject body) =>
+        {
+            lock (_lock)
+            {
+                var finding = Security.FirstOrDefault(r => (string?)r["id"] == id)?["findings"]?.AsArray().OfType<JsonObject>()
+                    .FirstOrDefault(f => (string?)f["id"] == findingId);
+                if (finding is null) return NotFound();
+                foreach (var (name, value) in body) finding[name] = value?.DeepClone();
+                return Results.Ok(finding.DeepClone());
             }
         });
     }

@@ -59,7 +59,11 @@ public sealed class SeedTests : IAsyncLifetime
     {
         Assert.Equal(Posts("/api/assets"), _api.Assets.Count);
         Assert.Equal(_api.Assets.Count, _api.Assets.Select(a => $"{a["opd"]}/{a["code"]}").Distinct().Count());
-        Assert.Equal(Posts("/api/assets/governance/programmes") + Posts("/api/risks/governance/programmes"), _api.Governance.Count);
+        Assert.Equal(Posts("/api/assets/governance/programmes") + Posts("/api/risks/governance/programmes") + Posts("/api/security/governance/programmes"),
+            _api.Governance.Count);
+        Assert.Equal(Posts("/api/security/implementations") + Posts("/api/security/incidents") + Posts("/api/security/audits"), _api.Security.Count);
+        Assert.Equal(_api.Security.Count, _api.Security.Select(r => $"{r["kind"]}/{r["opd"]}/{r["controlCode"]}/{r["title"]}").Distinct().Count());
+        Assert.True(_api.BaselineAdopted);
         Assert.Equal(_api.Governance.Count, _api.Governance.Select(g => $"{g["indicator"]}/{g["recordType"]}/{g["title"]}").Distinct().Count());
         Assert.Equal([2021, 2022], _api.Evaluations.Keys);
         Assert.Equal(Seeded.Steps.Count(s => s.Path.StartsWith("/api/maturity/self-assessment/")), _api.SelfAssessments.Count);
