@@ -10,9 +10,11 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
+app.MapYearRecordsApi();
 app.MapControlsApi();
 app.MapImplementationsApi();
 app.MapIncidentsApi();
+app.MapAssessmentsApi();
 app.MapAuditsApi();
 app.MapGovernanceApi(SecurityGovernance.Options).RequireAuthorization(SecurityAccess.Policy);
 

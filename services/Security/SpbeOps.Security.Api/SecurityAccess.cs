@@ -70,6 +70,21 @@ public static class SecurityVocabulary
     public const string FindingDone = "selesai";
     public static readonly string[] FindingStatuses = [FindingOpen, FindingInProgress, FindingDone];
 
+    /// <summary>Adds a finding to <paramref name="findings"/> (a new list), or the field errors.</summary>
+    public static (List<Finding>? Findings, FieldErrors Errors) AddFinding(IReadOnlyList<Finding> findings, FindingRequest r, Guid id, DateOnly today)
+    {
+        var (finding, errors) = Finding(r, null, id, today);
+        return (finding is null ? null : [.. findings, finding], errors);
+    }
+
+    /// <summary>Replaces finding <paramref name="id"/> (a new list), or the field errors; null when there is no such finding.</summary>
+    public static (List<Finding>? Findings, FieldErrors Errors)? ReviseFinding(IReadOnlyList<Finding> findings, Guid id, FindingRequest r, DateOnly today)
+    {
+        if (findings.FirstOrDefault(f => f.Id == id) is not { } existing) return null;
+        var (finding, errors) = Finding(r, existing, id, today);
+        return (finding is null ? null : [.. findings.Select(f => f.Id == id ? finding : f)], errors);
+    }
+
     /// <summary>Validates a finding and returns it (new id when <paramref name="existing"/> is null), or the field errors.</summary>
     public static (Finding? Finding, FieldErrors Errors) Finding(FindingRequest r, Finding? existing, Guid id, DateOnly today, string prefix = "")
     {

@@ -56,22 +56,20 @@ public static class AuditDecider
     /// <summary>Findings come from the fieldwork: recorded once the audit is carried out, revised (followed up) later.</summary>
     public static Decision<SecurityAudit> RecordFinding(SecurityAudit current, FindingRequest r, Guid id, DateOnly today)
     {
-        var (finding, errors) = SecurityVocabulary.Finding(r, null, id, today);
+        var (findings, errors) = SecurityVocabulary.AddFinding(current.Findings, r, id, today);
         if (errors.Any) return errors;
         if (current.Withdrawn) return WithdrawnIsFinal();
         if (current.Stage == Planning)
             return new Rejection.Conflict("Temuan dicatat setelah audit dilaksanakan / Findings are recorded once the fieldwork started.", FindingsRule);
-        return Decision.Accept(current with { Findings = [.. current.Findings, finding!] }, new AuditFindingRecorded(id));
+        return Decision.Accept(current with { Findings = findings! }, new AuditFindingRecorded(id));
     }
 
     public static Decision<SecurityAudit> ReviseFinding(SecurityAudit current, Guid findingId, FindingRequest r, DateOnly today)
     {
-        if (current.Findings.FirstOrDefault(f => f.Id == findingId) is not { } existing) return new Rejection.NotFound("Temuan / Finding", findingId);
-        var (finding, errors) = SecurityVocabulary.Finding(r, existing, findingId, today);
+        if (SecurityVocabulary.ReviseFinding(current.Findings, findingId, r, today) is not var (findings, errors)) return new Rejection.NotFound("Temuan / Finding", findingId);
         if (errors.Any) return errors;
         if (current.Withdrawn) return WithdrawnIsFinal();
-        return Decision.Accept(current with { Findings = [.. current.Findings.Select(f => f.Id == findingId ? finding! : f)] },
-            new AuditFindingRevised(findingId, finding!.Status));
+        return Decision.Accept(current with { Findings = findings! }, new AuditFindingRevised(findingId, findings!.Single(f => f.Id == findingId).Status));
     }
 
     public static Decision<SecurityAudit> Withdraw(SecurityAudit current, WithdrawAuditRequest r)

@@ -17,12 +17,17 @@ public static class Extensions
             opts.Schema.For<KnownRisk>();
         });
         // One AddRecord per record type: its document, indexes, events and publication (decision 14).
+        builder.AddRecord<SecurityScope>(schema => schema
+            .UniqueIndex(UniqueIndexType.Computed, "ux_security_scope_year", TenancyScope.PerTenant, s => s.Year));
+        builder.AddRecord<SecurityProgramme>(schema => schema
+            .UniqueIndex(UniqueIndexType.Computed, "ux_security_programme_year", TenancyScope.PerTenant, p => p.Year));
         builder.AddRecord<SecurityControl>(schema => schema
             .UniqueIndex(UniqueIndexType.Computed, "ux_security_control_code", TenancyScope.PerTenant, c => c.Code));
         builder.AddRecord<ControlImplementation>(schema => schema
             .Index(i => i.Opd)
             .UniqueIndex(UniqueIndexType.Computed, "ux_security_implementation_opd_control", TenancyScope.PerTenant, i => i.Opd, i => i.ControlId));
         builder.AddRecord<SecurityIncident>(schema => schema.Index(i => i.Opd).Index(i => i.ReportedAt).Index(i => i.Status));
+        builder.AddRecord<VulnerabilityAssessment>(schema => schema.Index(a => a.Opd).Index(a => a.ConductedOn));
         builder.AddRecord<SecurityAudit>(schema => schema.Index(a => a.PlannedStart));
         builder.AddGovernance(SecurityGovernance.Options);
 
