@@ -27,7 +27,7 @@ public sealed class FakeSpbeApi : IAsyncDisposable
     public SortedDictionary<int, JsonObject> Evaluations { get; } = [];
     public SortedDictionary<int, JsonObject> SelfAssessments { get; } = [];
     public JsonObject? Organisation { get; set; }
-    /// <summary>The Security service's records, each with its <c>kind</c>: implementation, incident, audit.</summary>
+    /// <summary>The Security service's records, each with its <c>record</c> type: implementation, incident, audit, assessment, scope, programme.</summary>
     public List<JsonObject> Security { get; } = [];
     public bool BaselineAdopted { get; set; }
 
@@ -251,8 +251,9 @@ public sealed class FakeSpbeApi : IAsyncDisposable
     }
 
     /// <summary>
-    /// The Security service's seeded routes: the baseline (adopted or not), control implementations and incidents (pages
-    /// per OPD), an incident's timeline and steps, audits with their stages and findings.
+    /// The Security service's seeded routes: the baseline (adopted or not), control implementations, incidents and
+    /// assessments (pages per OPD), an incident's timeline and steps, audits with their stages, findings of audits and
+    /// assessments, the scope and the work programme (lists).
     /// </summary>
     private void MapSecurity(WebApplication app)
     {
@@ -275,14 +276,17 @@ public sealed class FakeSpbeApi : IAsyncDisposable
             ("implementation", "/api/security/implementations", Array.Empty<string>()),
             ("incident", "/api/security/incidents", ["detectedAt", "reportedAt"]),
             ("audit", "/api/security/audits", Array.Empty<string>()),
+            ("assessment", "/api/security/assessments", Array.Empty<string>()),
+            ("scope", "/api/security/scope", Array.Empty<string>()),
+            ("programme", "/api/security/programme", Array.Empty<string>()),
         })
         {
             app.MapGet(route, (string? opd, int? page, int? pageSize) =>
             {
                 lock (_lock)
                 {
-                    var all = Security.Where(r => (string?)r["kind"] == kind && (opd is null || (string?)r["opd"] == opd)).ToList();
-                    if (kind == "audit") return Results.Ok(new JsonArray([.. all.Select(r => r.DeepClone())]));
+                    var all = Security.Where(r => (string?)r["record"] == kind && (opd is null || (string?)r["opd"] == opd)).ToList();
+                    if (kind is "audit" or "scope" or "programme") return Results.Ok(new JsonArray([.. all.Select(r => r.DeepClone())]));
                     var (number, size) = (page ?? 1, pageSize ?? 100);
                     return Results.Ok(new JsonObject
                     {
@@ -295,8 +299,9 @@ public sealed class FakeSpbeApi : IAsyncDisposable
             {
                 lock (_lock)
                 {
-                    var record = Created(body, ("kind", kind));
+                    var record = Created(body, ("record", kind));
                     if (kind == "incident") record["timeline"] = new JsonArray(new JsonObject { ["status"] = "dilaporkan", ["note"] = "Insiden dilaporkan / Incident reported" });
+                    if (kind == "assessment") record["findings"] = new JsonArray();
                     if (kind == "audit")
                     {
                         record["stages"] = new JsonArray(new JsonObject { ["stage"] = "perencanaan", ["on"] = body["plannedStart"]?.DeepClone() });
@@ -310,7 +315,7 @@ public sealed class FakeSpbeApi : IAsyncDisposable
             {
                 lock (_lock)
                 {
-                    if (Security.FirstOrDefault(r => (string?)r["id"] == id && (string?)r["kind"] == kind) is not { } record) return NotFound();
+                    if (Security.FirstOrDefault(r => (string?)r["id"] == id && (string?)r["record"] == kind) is not { } record) return NotFound();
                     Revise(record, body, createOnly);
                     return Results.Ok(record.DeepClone());
                 }
@@ -323,9 +328,10 @@ public sealed class FakeSpbeApi : IAsyncDisposable
             ("incident", "timeline", "timeline", "steps"),
             ("audit", "stages", "stages", "stage"),
             ("audit", "findings", "findings", "findings"),
+            ("assessment", "findings", "findings", "findings"),
         })
         {
-            var route = kind == "incident" ? "/api/security/incidents" : "/api/security/audits";
+            var route = $"/api/security/{kind}s";
             app.MapGet($"{route}/{{id}}/{read}", (string id) =>
             {
                 lock (_lock)
@@ -335,7 +341,7 @@ public sealed class FakeSpbeApi : IAsyncDisposable
             {
                 lock (_lock)
                 {
-                    if (Security.FirstOrDefault(r => (string?)r["id"] == id && (string?)r["kind"] == kind) is not { } record) return NotFound();
+                    if (Security.FirstOrDefault(r => (string?)r["id"] == id && (string?)r["record"] == kind) is not { } record) return NotFound();
                     var entry = (JsonObject)body.DeepClone();
                     if (part == "findings") entry["id"] = Guid.NewGuid().ToString();
                     record[part]!.AsArray().Add(entry);
@@ -344,7 +350,7 @@ public sealed class FakeSpbeApi : IAsyncDisposable
                 }
             });
         }
-        app.MapPut("/api/security/audits/{id}/findings/{findingId}", (string id, string findingId, JsonObject body) =>
+        app.MapPut("/api/security/{kinds}/{id}/findings/{findingId}", (string id, string findingId, JsonObject body) =>
         {
             lock (_lock)
             {

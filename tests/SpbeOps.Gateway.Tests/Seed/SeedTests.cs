@@ -61,8 +61,9 @@ public sealed class SeedTests : IAsyncLifetime
         Assert.Equal(_api.Assets.Count, _api.Assets.Select(a => $"{a["opd"]}/{a["code"]}").Distinct().Count());
         Assert.Equal(Posts("/api/assets/governance/programmes") + Posts("/api/risks/governance/programmes") + Posts("/api/security/governance/programmes"),
             _api.Governance.Count);
-        Assert.Equal(Posts("/api/security/implementations") + Posts("/api/security/incidents") + Posts("/api/security/audits"), _api.Security.Count);
-        Assert.Equal(_api.Security.Count, _api.Security.Select(r => $"{r["kind"]}/{r["opd"]}/{r["controlCode"]}/{r["title"]}").Distinct().Count());
+        Assert.Equal(new[] { "/api/security/implementations", "/api/security/incidents", "/api/security/audits", "/api/security/assessments", "/api/security/scope",
+            "/api/security/programme" }.Sum(Posts), _api.Security.Count);
+        Assert.Equal(_api.Security.Count, _api.Security.Select(r => $"{r["record"]}/{r["opd"]}/{r["controlCode"]}/{r["title"]}/{r["year"]}").Distinct().Count());
         Assert.True(_api.BaselineAdopted);
         Assert.Equal(_api.Governance.Count, _api.Governance.Select(g => $"{g["indicator"]}/{g["recordType"]}/{g["title"]}").Distinct().Count());
         Assert.Equal([2021, 2022], _api.Evaluations.Keys);
@@ -242,5 +243,20 @@ public sealed class SeedPlannerTests
         var file = SeedFile.Load(SeedTests.SeedFilePath);
         Assert.All(file.Steps, s => Assert.True(s.Lookup is not null, $"{s} has no lookup: a rerun would send it again"));
         Assert.Equal("/api/maturity/organisation", file.Steps[0].Path); // before anything makes Indicators recalculate
+    }
+
+    [Fact]
+    public void A_placeholder_tagged_int_is_sent_as_a_number()
+    {
+        var file = SeedFile.Parse("""
+            instansi: x
+            steps:
+              - title: "Tahun"
+                method: PUT
+                path: /a
+                body: { year: !!int "{{year}}", name: "{{year}}" }
+            """);
+        var json = SeedFile.ToJson(file.Steps[0].Body, v => SeedFile.Substitute(v, new DateOnly(2026, 5, 1), new Dictionary<string, string>()));
+        Assert.Equal("""{"year":2026,"name":"2026"}""", json!.ToJsonString());
     }
 }
