@@ -24,30 +24,6 @@ public sealed record ControlImplementationChangedIntegrationEvent(
     DateTimeOffset OccurredAt);
 
 /// <summary>
-/// One security audit engagement (indicator 31, Peraturan BSSN 8/2024): who audits, what it covers, how far it got
-/// and how many of its findings are still open.
-/// </summary>
-/// <param name="AuditorType">internal (APIP) | eksternal (LATIK)</param>
-/// <param name="CertifiedOnStart">an external auditor's certificate was valid on the start date</param>
-/// <param name="Stage">perencanaan | pelaksanaan | pelaporan | pemantauan-tindak-lanjut</param>
-/// <param name="Covers">hal pokok teknis: keamanan-aplikasi, keamanan-infrastruktur</param>
-public sealed record SecurityAuditChangedIntegrationEvent(
-    string Instansi,
-    Guid AuditId,
-    long Version,
-    string Title,
-    string AuditorType,
-    bool CertifiedOnStart,
-    string Stage,
-    DateOnly PlannedStart,
-    DateOnly? ReportedOn,
-    IReadOnlyList<string> Covers,
-    int FindingsTotal,
-    int FindingsOpen,
-    bool Withdrawn,
-    DateTimeOffset OccurredAt);
-
-/// <summary>
 /// The state of one security incident, without its personal details (reporter, timeline, root cause): for
 /// dashboards that count incidents per OPD.
 /// </summary>

@@ -2,7 +2,7 @@
 // (Directory.Build.props); a service adds its own feature namespaces here.
 global using SpbeOps.Governance;
 global using SpbeOps.Security.Api.Assessments;
-global using SpbeOps.Security.Api.Audits;
+global using SpbeOps.Audits;
 global using SpbeOps.Security.Api.Controls;
 global using SpbeOps.Security.Api.Implementations;
 global using SpbeOps.Security.Api.Incidents;

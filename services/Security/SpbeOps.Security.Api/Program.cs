@@ -16,7 +16,7 @@ app.MapControlsApi();
 app.MapImplementationsApi();
 app.MapIncidentsApi();
 app.MapAssessmentsApi();
-app.MapAuditsApi();
+app.MapAuditsApi(SecurityAudits.Options).RequireAuthorization(SecurityAccess.Policy);
 app.MapWorkbooksApi();
 app.MapGovernanceApi(SecurityGovernance.Options).RequireAuthorization(SecurityAccess.Policy);
 

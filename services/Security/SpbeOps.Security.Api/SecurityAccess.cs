@@ -28,6 +28,25 @@ public static class SecurityAccess
 }
 
 /// <summary>
+/// Indicator 31 (Audit Keamanan SPBE, Peraturan BSSN 8/2024): the shared audit engagements under
+/// <c>/api/security/audits</c>, over the hal pokok teknis of a security audit; targets are the assets and
+/// applications learned from the Assets service.
+/// </summary>
+public static class SecurityAudits
+{
+    public static readonly string[] Subjects = ["keamanan-aplikasi", "keamanan-infrastruktur"];
+
+    public static readonly AuditOptions Options = new("api/security/audits", new Dictionary<int, IReadOnlyList<string>> { [31] = Subjects });
+}
+
+/// <summary>An audit's targets must be assets or applications this service learned from the Assets service.</summary>
+public sealed class KnownAssetTargets : IAuditTargets
+{
+    public Task<Rejection?> UnknownAsync(IQuerySession session, IReadOnlyList<Guid>? ids, string field, CancellationToken ct) =>
+        KnownRecords.UnknownAsset(session, ids, field, ct);
+}
+
+/// <summary>
 /// A record of the whole instansi (the control catalogue, an audit, the work programme): every role of the service
 /// reads it, Diskominfo and the security officer write it.
 /// </summary>
@@ -38,69 +57,10 @@ public interface IInstansiRecord : IRecord
     bool IRecord.WritableBy(Caller caller) => caller.WritesEveryOpd;
 }
 
-/// <summary>A finding of an audit or a vulnerability assessment and how far its remediation got.</summary>
-public sealed record Finding(
-    Guid Id,
-    string Title,
-    string Severity,
-    string? Recommendation,
-    DateOnly? DueDate,
-    string Status,
-    string? FollowUp,
-    DateOnly? ClosedOn)
-{
-    public bool Open => Status != SecurityVocabulary.FindingDone;
-
-    public bool Late(DateOnly today) => Open && DueDate < today;
-}
-
-/// <summary>Create or revise a finding.</summary>
-public sealed record FindingRequest(string? Title, string? Severity, string? Recommendation = null, DateOnly? DueDate = null,
-    string? Status = null, string? FollowUp = null, DateOnly? ClosedOn = null);
-
 /// <summary>The words of the service's closed lists (Indonesian, as users write them).</summary>
 public static class SecurityVocabulary
 {
-    public static readonly string[] Severities = ["rendah", "sedang", "tinggi", "kritis"];
+    public static readonly string[] Severities = Findings.Severities;
 
     public static readonly string[] Properties = ["kerahasiaan", "keutuhan", "ketersediaan", "keaslian", "kenirsangkalan"];
-
-    public const string FindingOpen = "terbuka";
-    public const string FindingInProgress = "ditindaklanjuti";
-    public const string FindingDone = "selesai";
-    public static readonly string[] FindingStatuses = [FindingOpen, FindingInProgress, FindingDone];
-
-    /// <summary>Adds a finding to <paramref name="findings"/> (a new list), or the field errors.</summary>
-    public static (List<Finding>? Findings, FieldErrors Errors) AddFinding(IReadOnlyList<Finding> findings, FindingRequest r, Guid id, DateOnly today)
-    {
-        var (finding, errors) = Finding(r, null, id, today);
-        return (finding is null ? null : [.. findings, finding], errors);
-    }
-
-    /// <summary>Replaces finding <paramref name="id"/> (a new list), or the field errors; null when there is no such finding.</summary>
-    public static (List<Finding>? Findings, FieldErrors Errors)? ReviseFinding(IReadOnlyList<Finding> findings, Guid id, FindingRequest r, DateOnly today)
-    {
-        if (findings.FirstOrDefault(f => f.Id == id) is not { } existing) return null;
-        var (finding, errors) = Finding(r, existing, id, today);
-        return (finding is null ? null : [.. findings.Select(f => f.Id == id ? finding : f)], errors);
-    }
-
-    /// <summary>Validates a finding and returns it (new id when <paramref name="existing"/> is null), or the field errors.</summary>
-    public static (Finding? Finding, FieldErrors Errors) Finding(FindingRequest r, Finding? existing, Guid id, DateOnly today, string prefix = "")
-    {
-        var errors = new FieldErrors()
-            .Required($"{prefix}title", r.Title, 500)
-            .OneOf($"{prefix}severity", r.Severity, Severities)
-            .MaxLength($"{prefix}recommendation", r.Recommendation, 4000)
-            .PlannedDate($"{prefix}dueDate", r.DueDate, today)
-            .OneOf($"{prefix}status", r.Status, FindingStatuses, required: false)
-            .MaxLength($"{prefix}followUp", r.FollowUp, 4000)
-            .PastDate($"{prefix}closedOn", r.ClosedOn, today);
-        var status = r.Status ?? existing?.Status ?? FindingOpen;
-        errors.When(status == FindingDone && string.IsNullOrWhiteSpace(r.FollowUp ?? existing?.FollowUp), $"{prefix}followUp",
-            "wajib diisi untuk temuan yang selesai / is required for a finding that is done");
-        if (errors.Any) return (null, errors);
-        return (new Finding(existing?.Id ?? id, r.Title!.Trim(), r.Severity!, r.Recommendation, r.DueDate, status, r.FollowUp ?? existing?.FollowUp,
-            status == FindingDone ? r.ClosedOn ?? existing?.ClosedOn ?? today : null), errors);
-    }
 }

@@ -12,6 +12,6 @@ public static class SecurityGovernance
         new Dictionary<int, IReadOnlyList<string>>
         {
             [22] = ["ruang-lingkup", "penanggung-jawab", "perencanaan", "dukungan-pengoperasian", "evaluasi-kinerja", "perbaikan-berkelanjutan"],
-            [31] = AuditDecider.Subjects,
+            [31] = SecurityAudits.Subjects,
         });
 }

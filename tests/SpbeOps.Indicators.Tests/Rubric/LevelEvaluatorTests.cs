@@ -218,7 +218,7 @@ public class LevelEvaluatorTests
 
     [Theory]
     [InlineData(25)]
-    [InlineData(29)]
+    [InlineData(26)]
     public void Non_computed_management_indicator_stays_at_1_with_a_note(int number)
     {
         var a = LevelEvaluator.Evaluate(Rubric.Indicator(number), AssetsAll());

@@ -6,7 +6,7 @@ using SpbeOps.Indicators.Rubric;
 
 namespace SpbeOps.Indicators.Tests.Unit;
 
-/// <summary>Indicators 22 and 31 from the Security service's facts: the metrics, and the levels they reach.</summary>
+/// <summary>Indicators 22 and 29–31 from the Security and audit facts: the metrics, and the levels they reach.</summary>
 public sealed class SecurityMetricsTests
 {
     private static readonly DateOnly Today = new(2026, 11, 27);
@@ -32,10 +32,10 @@ public sealed class SecurityMetricsTests
     private static ControlImplementationFact Control(string opd, bool implemented = true, bool riskBased = true, string code = "APL-01") =>
         new() { Id = Guid.NewGuid(), Version = 1, Opd = opd, ControlCode = code, Implemented = implemented, RiskBased = riskBased };
 
-    private static SecurityAuditFact Audit(string auditorType, string[] covers, DateOnly? reportedOn = null, bool certified = false,
-        int findings = 1, int open = 0, string stage = "pelaporan", bool withdrawn = false) => new()
+    private static AuditFact Audit(string auditorType, string[] covers, DateOnly? reportedOn = null, bool certified = false,
+        int findings = 1, int open = 0, string stage = "pelaporan", bool withdrawn = false, int indicator = 31) => new()
     {
-        Id = Guid.NewGuid(), Version = 1, Title = $"Audit {auditorType}", AuditorType = auditorType, CertifiedOnStart = certified, Stage = stage,
+        Id = Guid.NewGuid(), Version = 1, Indicator = indicator, Title = $"Audit {auditorType}", AuditorType = auditorType, CertifiedOnStart = certified, Stage = stage,
         PlannedStart = (reportedOn ?? Today).AddDays(-30), ReportedOn = reportedOn, Covers = [.. covers], FindingsTotal = findings,
         FindingsOpen = open, Withdrawn = withdrawn,
     };
@@ -111,7 +111,7 @@ public sealed class SecurityMetricsTests
         facts.With(Governance(31, "policy", "pedoman", covers: Both));
         facts.With(Audit("internal", ["keamanan-aplikasi"], Today.AddDays(-20)));
         Assert.Equal(2, Level(31, facts));
-        Assert.Equal(new[] { "keamanan-aplikasi" }, Measure(31, facts)["security.audit.internalCovers"].Value);
+        Assert.Equal(new[] { "keamanan-aplikasi" }, Measure(31, facts)["audit.internalCovers"].Value);
         facts.With(Audit("internal", ["keamanan-infrastruktur"], Today.AddDays(-10)));
         Assert.Equal(3, Level(31, facts));
 
@@ -121,9 +121,9 @@ public sealed class SecurityMetricsTests
         facts.With(external);
         Assert.Equal(4, Level(31, facts));
 
-        var followUp = Measure(31, facts)["security.audit.findingsFollowedUp"];
+        var followUp = Measure(31, facts)["audit.findingsFollowedUp"];
         Assert.Equal(false, followUp.Value);
-        Assert.Contains(followUp.Evidence, e => e.Id == external.Id.ToString() && e.Kind == "security.audit.openFindings");
+        Assert.Contains(followUp.Evidence, e => e.Id == external.Id.ToString() && e.Kind == "audit.openFindings");
         external.Version = 2;
         external.FindingsOpen = 0;
         facts.With(external);
@@ -135,10 +135,28 @@ public sealed class SecurityMetricsTests
     {
         var facts = Facts(Governance(31, "programme"), Governance(31, "policy", "pedoman", covers: Both),
             Audit("internal", Both, Today.AddDays(-800)), Audit("internal", Both, Today.AddDays(-10), withdrawn: true));
-        Assert.Equal(Array.Empty<string>(), Measure(31, facts)["security.audit.internalCovers"].Value);
-        Assert.Equal(0.0, Measure(31, facts)["security.audit.cycle"].Value);
+        Assert.Equal(Array.Empty<string>(), Measure(31, facts)["audit.internalCovers"].Value);
+        Assert.Equal(0.0, Measure(31, facts)["audit.cycle"].Value);
         // An audit covers every OPD: an OPD's level is the instansi's.
         facts.With(Audit("internal", Both, Today.AddDays(-10)));
         Assert.Equal(3, Level(31, facts, "dinkes"));
+    }
+
+    [Fact]
+    public void Each_audit_indicator_counts_only_its_own_audits_over_its_own_subjects()
+    {
+        string[] infrastructure = ["tata-kelola", "infrastruktur", "kinerja"];
+        string[] applications = ["aplikasi-umum", "aplikasi-khusus"];
+        var facts = Facts(
+            Governance(29, "programme"), Governance(29, "policy", "pedoman", covers: infrastructure),
+            Governance(30, "programme"), Governance(30, "policy", "pedoman", covers: applications),
+            Audit("internal", infrastructure, Today.AddDays(-10), indicator: 29),
+            Audit("eksternal", infrastructure, Today.AddDays(-5), certified: true, indicator: 29),
+            Audit("internal", applications, Today.AddDays(-10), indicator: 30));
+        Assert.Equal(5, Level(29, facts));
+        Assert.Equal(3, Level(30, facts));
+        Assert.Equal(1, Level(31, facts)); // no security audit, no security programme
+        facts.With(Audit("eksternal", applications, Today.AddDays(-4), certified: true, open: 1, indicator: 30));
+        Assert.Equal(4, Level(30, facts));
     }
 }

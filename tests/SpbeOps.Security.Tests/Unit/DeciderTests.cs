@@ -1,7 +1,8 @@
+using SpbeOps.Audits;
+using SpbeOps.Contracts.Audits;
 using SpbeOps.Contracts.Security;
 using SpbeOps.Records;
 using SpbeOps.Security.Api;
-using SpbeOps.Security.Api.Audits;
 using SpbeOps.Security.Api.Controls;
 using SpbeOps.Security.Api.Implementations;
 using SpbeOps.Security.Api.Incidents;
@@ -187,14 +188,14 @@ public sealed class AuditDeciderTests
 
     private static AuditRequest Internal() => new("Audit internal 2026", "internal", "Inspektorat", Today.AddDays(-60), Both, Standard: "Peraturan BSSN 8/2024");
 
-    private static SecurityAudit Planned(AuditRequest? r = null) => AuditDecider.Plan(Guid.NewGuid(), r ?? Internal(), Today).Next!;
+    private static AuditEngagement Planned(AuditRequest? r = null) => AuditDecider.Plan(Guid.NewGuid(), r ?? Internal(), SecurityAudits.Options, Today).Next!;
 
-    private static SecurityAudit Advance(SecurityAudit a, string stage, int daysAgo) => AuditDecider.Advance(a, new AuditStageRequest(stage, Today.AddDays(-daysAgo)), Today).Next!;
+    private static AuditEngagement Advance(AuditEngagement a, string stage, int daysAgo) => AuditDecider.Advance(a, new AuditStageRequest(stage, Today.AddDays(-daysAgo)), Today).Next!;
 
     [Fact]
     public void An_external_audit_names_its_certificate_and_counts_as_certified_while_it_is_valid()
     {
-        var refused = Assert.IsType<Rejection.Invalid>(AuditDecider.Plan(Guid.NewGuid(), Internal() with { AuditorType = "eksternal" }, Today).Rejection);
+        var refused = Assert.IsType<Rejection.Invalid>(AuditDecider.Plan(Guid.NewGuid(), Internal() with { AuditorType = "eksternal" }, SecurityAudits.Options, Today).Rejection);
         Assert.Equivalent(new[] { "certificateNumber", "certificateValidUntil" }, refused.Errors.ToDictionary().Keys, strict: true);
 
         var external = Planned(Internal() with { AuditorType = "eksternal", Auditor = "LATIK Contoh", CertificateNumber = "LATIK-01", CertificateValidUntil = Today.AddYears(1) });
@@ -207,8 +208,10 @@ public sealed class AuditDeciderTests
     public void A_bad_plan_names_every_field()
     {
         var refused = Assert.IsType<Rejection.Invalid>(AuditDecider.Plan(Guid.NewGuid(),
-            new AuditRequest("", "teman", null, null, ["keamanan-dapur"], PlannedEnd: Today.AddYears(30)), Today).Rejection);
+            new AuditRequest("", "teman", null, null, ["keamanan-dapur"], PlannedEnd: Today.AddYears(30)), SecurityAudits.Options, Today).Rejection);
         Assert.Equivalent(new[] { "title", "auditorType", "auditor", "plannedStart", "plannedEnd", "covers[0]" }, refused.Errors.ToDictionary().Keys, strict: true);
+        var wrong = Assert.IsType<Rejection.Invalid>(AuditDecider.Plan(Guid.NewGuid(), Internal() with { Indicator = 29 }, SecurityAudits.Options, Today).Rejection);
+        Assert.Equal(["indicator"], wrong.Errors.ToDictionary().Keys);
     }
 
     [Fact]
@@ -229,13 +232,13 @@ public sealed class AuditDeciderTests
         var monitoring = Advance(reported, "pemantauan-tindak-lanjut", 5);
         Assert.IsType<Rejection.Conflict>(AuditDecider.Advance(monitoring, new AuditStageRequest("pemantauan-tindak-lanjut"), Today).Rejection);
 
-        var published = Assert.IsType<SecurityAuditChangedIntegrationEvent>(monitoring.ToIntegrationEvent("kota-uji"));
-        Assert.Equal((1, 1), (published.FindingsTotal, published.FindingsOpen));
+        var published = Assert.IsType<AuditEngagementChangedIntegrationEvent>(monitoring.ToIntegrationEvent("kota-uji"));
+        Assert.Equal((31, 1, 1), (published.Indicator, published.FindingsTotal, published.FindingsOpen));
 
         var noFollowUp = Assert.IsType<Rejection.Invalid>(AuditDecider.ReviseFinding(monitoring, findingId, new FindingRequest("TLS lemah", "sedang", Status: "selesai"), Today).Rejection);
         Assert.Equal(["followUp"], noFollowUp.Errors.ToDictionary().Keys);
         var done = AuditDecider.ReviseFinding(monitoring, findingId, new FindingRequest("TLS lemah", "sedang", Status: "selesai", FollowUp: "TLS 1.2+ saja"), Today).Next!;
-        Assert.Equal((SecurityVocabulary.FindingDone, Today), (done.Findings[0].Status, done.Findings[0].ClosedOn));
+        Assert.Equal((Findings.Done, Today), (done.Findings[0].Status, done.Findings[0].ClosedOn));
         Assert.IsType<Rejection.NotFound>(AuditDecider.ReviseFinding(done, Guid.NewGuid(), new FindingRequest("x", "rendah"), Today).Rejection);
     }
 
@@ -243,7 +246,7 @@ public sealed class AuditDeciderTests
     public void Withdrawal_is_final()
     {
         var withdrawn = AuditDecider.Withdraw(Planned(), new WithdrawAuditRequest("anggaran")).Next!;
-        Assert.Equal(AuditDecider.WithdrawnRule, Assert.IsType<Rejection.Conflict>(AuditDecider.Revise(withdrawn, Internal(), Today).Rejection).Rule);
+        Assert.Equal(AuditDecider.WithdrawnRule, Assert.IsType<Rejection.Conflict>(AuditDecider.Revise(withdrawn, Internal(), SecurityAudits.Options, Today).Rejection).Rule);
         Assert.IsType<Rejection.Conflict>(AuditDecider.Advance(withdrawn, new AuditStageRequest("pelaksanaan"), Today).Rejection);
         Assert.IsType<Rejection.Conflict>(AuditDecider.Withdraw(withdrawn, new WithdrawAuditRequest("lagi")).Rejection);
     }

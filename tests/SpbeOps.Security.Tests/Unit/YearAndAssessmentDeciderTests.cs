@@ -1,3 +1,4 @@
+using SpbeOps.Audits;
 using SpbeOps.Records;
 using SpbeOps.Security.Api;
 using SpbeOps.Security.Api.Assessments;

@@ -39,7 +39,7 @@ public static class Extensions
             opts.Schema.For<RiskMonitoringFact>();
             opts.Schema.For<ControlImplementationFact>().Index(f => f.Opd);
             opts.Schema.For<SecurityControlSummary>();
-            opts.Schema.For<SecurityAuditFact>();
+            opts.Schema.For<AuditFact>().Index(f => f.Indicator);
             opts.Schema.For<OrganisationProfile>();
             opts.Schema.For<OfficialEvaluation>();
             // Two recalculations racing on one level would record one change twice: the second one retries.

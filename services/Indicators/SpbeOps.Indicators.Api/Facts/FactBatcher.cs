@@ -177,7 +177,7 @@ public sealed class FactBatcher(IDocumentStore store, MaturityEngine engine, ILo
         _ when type == typeof(RiskFact) => [.. await session.LoadManyAsync<RiskFact>(ct, ids)],
         _ when type == typeof(RiskMonitoringFact) => [.. await session.LoadManyAsync<RiskMonitoringFact>(ct, ids)],
         _ when type == typeof(ControlImplementationFact) => [.. await session.LoadManyAsync<ControlImplementationFact>(ct, ids)],
-        _ when type == typeof(SecurityAuditFact) => [.. await session.LoadManyAsync<SecurityAuditFact>(ct, ids)],
+        _ when type == typeof(AuditFact) => [.. await session.LoadManyAsync<AuditFact>(ct, ids)],
         _ => throw new ArgumentException($"Unknown fact {type.Name}."),
     };
 

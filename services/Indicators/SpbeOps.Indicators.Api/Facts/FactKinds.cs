@@ -1,5 +1,6 @@
 using MassTransit;
 using SpbeOps.Contracts.Assets;
+using SpbeOps.Contracts.Audits;
 using SpbeOps.Contracts.Governance;
 using SpbeOps.Contracts.Risk;
 using SpbeOps.Contracts.Security;
@@ -61,10 +62,10 @@ public static class FactKinds
     public static readonly FactKind<ControlImplementationChangedIntegrationEvent> ControlImplementation = new(
         m => m.Instansi, ControlImplementationFact.From, _ => 22, m => $"penerapan kendali / control {m.ControlCode} ({m.Opd}): {m.Status}");
 
-    public static readonly FactKind<SecurityAuditChangedIntegrationEvent> SecurityAudit = new(
-        m => m.Instansi, SecurityAuditFact.From, _ => 31, m => $"audit keamanan / security audit '{m.Title}': {m.Stage}");
+    public static readonly FactKind<AuditEngagementChangedIntegrationEvent> Audit = new(
+        m => m.Instansi, AuditFact.From, m => m.Indicator, m => $"audit '{m.Title}': {m.Stage}");
 
-    public static readonly IReadOnlyList<IFactKind> All = [Asset, Governance, RiskContext, Risk, RiskMonitoring, ControlImplementation, SecurityAudit];
+    public static readonly IReadOnlyList<IFactKind> All = [Asset, Governance, RiskContext, Risk, RiskMonitoring, ControlImplementation, Audit];
 
     public static FactKind<TContract> Of<TContract>() where TContract : class =>
         All.OfType<FactKind<TContract>>().SingleOrDefault()

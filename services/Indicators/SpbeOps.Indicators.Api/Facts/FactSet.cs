@@ -17,8 +17,8 @@ public sealed class FactSet
     public List<RiskMonitoringFact> RiskMonitoring { get; private set; } = [];
     /// <summary>Per OPD (by code), its control implementations' counts and samples (indicator 22).</summary>
     public Dictionary<string, SecurityControlSummary> ControlSummaries { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
-    /// <summary>Security audit engagements (indicator 31): a few per instansi, so kept as a list.</summary>
-    public List<SecurityAuditFact> SecurityAudits { get; private set; } = [];
+    /// <summary>Audit engagements (indicators 29, 30, 31): a few per instansi, so kept as a list.</summary>
+    public List<AuditFact> Audits { get; private set; } = [];
 
     public static async Task<FactSet> LoadAsync(IQuerySession session, CancellationToken ct) => new()
     {
@@ -29,7 +29,7 @@ public sealed class FactSet
         Risks = [.. await session.Query<RiskFact>().ToListAsync(ct)],
         RiskMonitoring = [.. await session.Query<RiskMonitoringFact>().ToListAsync(ct)],
         ControlSummaries = (await session.Query<SecurityControlSummary>().ToListAsync(ct)).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
-        SecurityAudits = [.. await session.Query<SecurityAuditFact>().ToListAsync(ct)],
+        Audits = [.. await session.Query<AuditFact>().ToListAsync(ct)],
     };
 
     public FactSet With(OrganisationProfile organisation)
@@ -48,7 +48,7 @@ public sealed class FactSet
             case RiskFact f: Replace(Risks, f); break;
             case RiskMonitoringFact f: Replace(RiskMonitoring, f); break;
             case ControlImplementationFact f: Register(f); break;
-            case SecurityAuditFact f: Replace(SecurityAudits, f); break;
+            case AuditFact f: Replace(Audits, f); break;
             default: throw new ArgumentException($"Unknown fact {fact.GetType().Name}.");
         }
         return this;

@@ -1,3 +1,4 @@
+using SpbeOps.Contracts.Audits;
 using SpbeOps.Contracts.Security;
 
 namespace SpbeOps.Indicators.Api.Facts;
@@ -18,9 +19,10 @@ public sealed class ControlImplementationFact : OpdFact
     };
 }
 
-/// <summary>A security audit engagement of the instansi (indicator 31). An audit covers every OPD.</summary>
-public sealed class SecurityAuditFact : Fact
+/// <summary>An audit engagement of the instansi for an audit indicator (29, 30, 31). An audit covers every OPD.</summary>
+public sealed class AuditFact : Fact
 {
+    public int Indicator { get; set; }
     public string Title { get; set; } = "";
     public string AuditorType { get; set; } = "";
     public bool CertifiedOnStart { get; set; }
@@ -32,9 +34,9 @@ public sealed class SecurityAuditFact : Fact
     public int FindingsOpen { get; set; }
     public bool Withdrawn { get; set; }
 
-    public static SecurityAuditFact From(SecurityAuditChangedIntegrationEvent m) => new()
+    public static AuditFact From(AuditEngagementChangedIntegrationEvent m) => new()
     {
-        Id = m.AuditId, Version = m.Version, UpdatedAt = m.OccurredAt, Title = m.Title, AuditorType = m.AuditorType,
+        Id = m.AuditId, Version = m.Version, UpdatedAt = m.OccurredAt, Indicator = m.Indicator, Title = m.Title, AuditorType = m.AuditorType,
         CertifiedOnStart = m.CertifiedOnStart, Stage = m.Stage, PlannedStart = m.PlannedStart, ReportedOn = m.ReportedOn,
         Covers = [.. m.Covers], FindingsTotal = m.FindingsTotal, FindingsOpen = m.FindingsOpen, Withdrawn = m.Withdrawn,
     };

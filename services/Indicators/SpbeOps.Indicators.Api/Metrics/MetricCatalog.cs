@@ -45,10 +45,10 @@ public static class MetricCatalog
             .Where(r => r.Implemented > 0)
             .Select(r => (r.Id, r.InPlace.FirstOrDefault()?.Id ?? Guid.Empty, $"{r.Implemented} kendali diterapkan / controls in place")), "security.control"),
         ["security.controls.riskBased"] = ControlsRiskBased,
-        ["security.audit.cycle"] = AuditsInCycle,
-        ["security.audit.internalCovers"] = InternalAuditCovers,
-        ["security.audit.externalCertified"] = ExternalCertifiedAudit,
-        ["security.audit.findingsFollowedUp"] = AuditFindingsFollowedUp,
+        ["audit.cycle"] = AuditsInCycle,
+        ["audit.internalCovers"] = InternalAuditCovers,
+        ["audit.externalCertified"] = ExternalCertifiedAudit,
+        ["audit.findingsFollowedUp"] = AuditFindingsFollowedUp,
     };
 
     /// <summary>How often an application or infrastructure must be audited (Perpres 95/2018 Pasal 58: at least every two years).</summary>
@@ -194,7 +194,7 @@ public static class MetricCatalog
         return MetricValue.Of(recent.Count > 0 && late.Count == 0, [.. evidence]);
     }
 
-    // ---- security (indicators 22 and 31) ----
+    // ---- security (indicator 22) and audits (29, 30, 31) ----
 
     private static IEnumerable<SecurityControlSummary> ControlSummaries(MetricScope s) =>
         s.Facts.ControlSummaries.Values.Where(r => r.Implemented > 0 && (s.Opd is null || Same(r.Id, s.Opd)));
@@ -219,20 +219,21 @@ public static class MetricCatalog
         return MetricValue.Of(summaries.Count > 0 && summaries.All(r => r.WithoutRisk == 0), [.. evidence]);
     }
 
-    private static IEnumerable<SecurityAuditFact> Audits(MetricScope s) => s.Facts.SecurityAudits.Where(a => !a.Withdrawn);
+    /// <summary>The audits of the scope's indicator (an audit covers every OPD).</summary>
+    private static IEnumerable<AuditFact> Audits(MetricScope s) => s.Facts.Audits.Where(a => !a.Withdrawn && a.Indicator == s.Indicator);
 
     /// <summary>Reported (pelaporan or later) within the audit cycle.</summary>
-    private static IEnumerable<SecurityAuditFact> ReportedAudits(MetricScope s) =>
+    private static IEnumerable<AuditFact> ReportedAudits(MetricScope s) =>
         Audits(s).Where(a => a.ReportedOn is { } on && on >= s.Today.AddDays(-AuditCycleDays) && on <= s.Today);
 
-    private static Evidence Evidence(SecurityAuditFact a, string kind) =>
+    private static Evidence Evidence(AuditFact a, string kind) =>
         new(a.Id.ToString(), kind, $"{a.Title} ({a.AuditorType}, {a.Stage}{(a.ReportedOn is { } r ? $", {r:yyyy-MM-dd}" : "")})");
 
     /// <summary>Engagements planned or held within one audit cycle before or after today: the continuous plan at work.</summary>
     private static MetricValue AuditsInCycle(MetricScope s)
     {
         var audits = Audits(s).Where(a => a.PlannedStart >= s.Today.AddDays(-AuditCycleDays) && a.PlannedStart <= s.Today.AddDays(AuditCycleDays)).ToList();
-        return MetricValue.Of(audits.Count, [.. audits.Take(EvidenceLimit).Select(a => Evidence(a, "security.audit"))]);
+        return MetricValue.Of(audits.Count, [.. audits.Take(EvidenceLimit).Select(a => Evidence(a, "audit"))]);
     }
 
     /// <summary>The hal pokok teknis covered by internal audits reported within the cycle.</summary>
@@ -240,15 +241,15 @@ public static class MetricCatalog
     {
         var audits = ReportedAudits(s).Where(a => a.AuditorType == "internal").ToList();
         return MetricValue.Of(audits.SelectMany(a => a.Covers).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal),
-            [.. audits.Take(EvidenceLimit).Select(a => Evidence(a, "security.audit.internal"))]);
+            [.. audits.Take(EvidenceLimit).Select(a => Evidence(a, "audit.internal"))]);
     }
 
     private static MetricValue ExternalCertifiedAudit(MetricScope s)
     {
         var audits = ReportedAudits(s).Where(a => a.AuditorType == "eksternal").ToList();
         var certified = audits.Where(a => a.CertifiedOnStart).ToList();
-        var evidence = certified.Select(a => Evidence(a, "security.audit.external"))
-            .Concat(audits.Where(a => !a.CertifiedOnStart).Select(a => Evidence(a, "security.audit.uncertified")));
+        var evidence = certified.Select(a => Evidence(a, "audit.external"))
+            .Concat(audits.Where(a => !a.CertifiedOnStart).Select(a => Evidence(a, "audit.uncertified")));
         return MetricValue.Of(certified.Count > 0, [.. evidence.Take(EvidenceLimit)]);
     }
 
@@ -257,9 +258,9 @@ public static class MetricCatalog
     {
         var audits = ReportedAudits(s).ToList();
         var open = audits.Where(a => a.FindingsOpen > 0).ToList();
-        var evidence = open.Select(a => new Evidence(a.Id.ToString(), "security.audit.openFindings",
+        var evidence = open.Select(a => new Evidence(a.Id.ToString(), "audit.openFindings",
                 $"{a.Title}: {a.FindingsOpen} dari {a.FindingsTotal} temuan belum selesai / of {a.FindingsTotal} findings still open"))
-            .Concat(audits.Where(a => a.FindingsOpen == 0).Select(a => new Evidence(a.Id.ToString(), "security.audit.followedUp",
+            .Concat(audits.Where(a => a.FindingsOpen == 0).Select(a => new Evidence(a.Id.ToString(), "audit.followedUp",
                 $"{a.Title}: {a.FindingsTotal} temuan selesai / findings done")));
         return MetricValue.Of(audits.Count > 0 && open.Count == 0, [.. evidence.Take(EvidenceLimit)]);
     }

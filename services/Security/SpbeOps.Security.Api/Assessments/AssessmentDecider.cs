@@ -18,14 +18,14 @@ public static class AssessmentDecider
 
     public static Decision<VulnerabilityAssessment> RecordFinding(VulnerabilityAssessment current, FindingRequest r, Guid id, DateOnly today)
     {
-        var (findings, errors) = SecurityVocabulary.AddFinding(current.Findings, r, id, today);
+        var (findings, errors) = Findings.Add(current.Findings, r, id, today);
         if (errors.Any) return errors;
         return current.Withdrawn ? WithdrawnIsFinal() : Decision.Accept(WithFindings(current, findings!), new AssessmentFindingRecorded(id));
     }
 
     public static Decision<VulnerabilityAssessment> ReviseFinding(VulnerabilityAssessment current, Guid findingId, FindingRequest r, DateOnly today)
     {
-        if (SecurityVocabulary.ReviseFinding(current.Findings, findingId, r, today) is not var (findings, errors)) return new Rejection.NotFound("Temuan / Finding", findingId);
+        if (Findings.Revise(current.Findings, findingId, r, today) is not var (findings, errors)) return new Rejection.NotFound("Temuan / Finding", findingId);
         if (errors.Any) return errors;
         if (current.Withdrawn) return WithdrawnIsFinal();
         return Decision.Accept(WithFindings(current, findings!), new AssessmentFindingRevised(findingId, findings!.Single(f => f.Id == findingId).Status));

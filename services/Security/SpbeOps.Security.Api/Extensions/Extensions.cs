@@ -28,7 +28,7 @@ public static class Extensions
             .UniqueIndex(UniqueIndexType.Computed, "ux_security_implementation_opd_control", TenancyScope.PerTenant, i => i.Opd, i => i.ControlId));
         builder.AddRecord<SecurityIncident>(schema => schema.Index(i => i.Opd).Index(i => i.ReportedAt).Index(i => i.Status));
         builder.AddRecord<VulnerabilityAssessment>(schema => schema.Index(a => a.Opd).Index(a => a.ConductedOn));
-        builder.AddRecord<SecurityAudit>(schema => schema.Index(a => a.PlannedStart));
+        builder.AddAudits<KnownAssetTargets>(SecurityAudits.Options);
         builder.AddGovernance(SecurityGovernance.Options);
 
         // Assets and applications (targets) and SPBE risks (what a control answers) are learned from the other

@@ -1,4 +1,4 @@
-namespace SpbeOps.Security.Api.Audits;
+namespace SpbeOps.Audits;
 
 /// <summary>The rules of an audit engagement, free of I/O (decision 13).</summary>
 public static class AuditDecider
@@ -13,23 +13,29 @@ public static class AuditDecider
     public const string External = "eksternal";
     public static readonly string[] AuditorTypes = [Internal, External];
 
-    /// <summary>Hal pokok teknis of a security audit.</summary>
-    public static readonly string[] Subjects = ["keamanan-aplikasi", "keamanan-infrastruktur"];
-
     public const string OrderRule = "audit-stage-order";
     public const string WithdrawnRule = "withdrawn-is-final";
     public const string FindingsRule = "findings-after-fieldwork";
 
-    public static Decision<SecurityAudit> Plan(Guid id, AuditRequest r, DateOnly today) =>
-        Validate(r, today) is { Any: true } errors ? errors : Decision.Accept(Fill(new SecurityAudit { Id = id }, r), new AuditPlanned());
-
-    public static Decision<SecurityAudit> Revise(SecurityAudit current, AuditRequest r, DateOnly today)
+    public static Decision<AuditEngagement> Plan(Guid id, AuditRequest r, AuditOptions options, DateOnly today)
     {
-        if (Validate(r, today) is { Any: true } errors) return errors;
+        r = WithIndicator(r, options);
+        return Validate(r, options, today) is { Any: true } errors ? errors : Decision.Accept(Fill(new AuditEngagement { Id = id }, r), new AuditPlanned());
+    }
+
+    public static Decision<AuditEngagement> Revise(AuditEngagement current, AuditRequest r, AuditOptions options, DateOnly today)
+    {
+        r = r with { Indicator = r.Indicator ?? current.Indicator };
+        var errors = Validate(r, options, today).When(r.Indicator != current.Indicator, "indicator", "tidak dapat diubah / cannot change");
+        if (errors.Any) return errors;
         return current.Withdrawn ? WithdrawnIsFinal() : Decision.Accept(Fill(current, r), new AuditRevised());
     }
 
-    public static Decision<SecurityAudit> Advance(SecurityAudit current, AuditStageRequest r, DateOnly today)
+    /// <summary>A service that keeps audits of one indicator needs no <c>indicator</c> in the request.</summary>
+    private static AuditRequest WithIndicator(AuditRequest r, AuditOptions options) =>
+        r.Indicator is null && options.Indicators.Count == 1 ? r with { Indicator = options.Indicators.Single() } : r;
+
+    public static Decision<AuditEngagement> Advance(AuditEngagement current, AuditStageRequest r, DateOnly today)
     {
         var errors = new FieldErrors().OneOf("stage", r.Stage, Stages[1..]).PastDate("on", r.On, today);
         if (errors.Any) return errors;
@@ -54,9 +60,9 @@ public static class AuditDecider
     }
 
     /// <summary>Findings come from the fieldwork: recorded once the audit is carried out, revised (followed up) later.</summary>
-    public static Decision<SecurityAudit> RecordFinding(SecurityAudit current, FindingRequest r, Guid id, DateOnly today)
+    public static Decision<AuditEngagement> RecordFinding(AuditEngagement current, FindingRequest r, Guid id, DateOnly today)
     {
-        var (findings, errors) = SecurityVocabulary.AddFinding(current.Findings, r, id, today);
+        var (findings, errors) = Findings.Add(current.Findings, r, id, today);
         if (errors.Any) return errors;
         if (current.Withdrawn) return WithdrawnIsFinal();
         if (current.Stage == Planning)
@@ -64,15 +70,15 @@ public static class AuditDecider
         return Decision.Accept(current with { Findings = findings! }, new AuditFindingRecorded(id));
     }
 
-    public static Decision<SecurityAudit> ReviseFinding(SecurityAudit current, Guid findingId, FindingRequest r, DateOnly today)
+    public static Decision<AuditEngagement> ReviseFinding(AuditEngagement current, Guid findingId, FindingRequest r, DateOnly today)
     {
-        if (SecurityVocabulary.ReviseFinding(current.Findings, findingId, r, today) is not var (findings, errors)) return new Rejection.NotFound("Temuan / Finding", findingId);
+        if (Findings.Revise(current.Findings, findingId, r, today) is not var (findings, errors)) return new Rejection.NotFound("Temuan / Finding", findingId);
         if (errors.Any) return errors;
         if (current.Withdrawn) return WithdrawnIsFinal();
         return Decision.Accept(current with { Findings = findings! }, new AuditFindingRevised(findingId, findings!.Single(f => f.Id == findingId).Status));
     }
 
-    public static Decision<SecurityAudit> Withdraw(SecurityAudit current, WithdrawAuditRequest r)
+    public static Decision<AuditEngagement> Withdraw(AuditEngagement current, WithdrawAuditRequest r)
     {
         if (new FieldErrors().Required("reason", r.Reason, 1000) is { Any: true } errors) return errors;
         if (current.Withdrawn) return WithdrawnIsFinal();
@@ -80,9 +86,12 @@ public static class AuditDecider
         return Decision.Accept(current with { Withdrawn = true, WithdrawnReason = reason }, new AuditWithdrawn(reason));
     }
 
-    public static FieldErrors Validate(AuditRequest r, DateOnly today)
+    public static FieldErrors Validate(AuditRequest r, AuditOptions options, DateOnly today)
     {
+        var subjects = r.Indicator is { } n && options.Subjects.TryGetValue(n, out var s) ? s : [];
         var errors = new FieldErrors()
+            .When(r.Indicator is not { } indicator || !options.Subjects.ContainsKey(indicator), "indicator",
+                $"wajib salah satu dari / must be one of: {string.Join(", ", options.Indicators)}")
             .Required("title", r.Title, 300)
             .OneOf("auditorType", r.AuditorType, AuditorTypes)
             .Required("auditor", r.Auditor, 200)
@@ -93,9 +102,9 @@ public static class AuditDecider
             .MaxLength("certificateNumber", r.CertificateNumber, 100)
             .PlannedDate("certificateValidUntil", r.CertificateValidUntil, today)
             .MaxLength("standard", r.Standard, 300)
-            .When(r.Covers is not { Count: > 0 }, "covers", $"wajib diisi, dari / is required, of: {string.Join(", ", Subjects)}");
-        if (!errors.Count("covers", r.Covers, 10))
-            for (var i = 0; i < (r.Covers?.Count ?? 0); i++) errors.OneOf($"covers[{i}]", r.Covers![i], Subjects);
+            .When(r.Covers is not { Count: > 0 }, "covers", $"wajib diisi, dari / is required, of: {string.Join(", ", subjects)}");
+        if (subjects.Count > 0 && !errors.Count("covers", r.Covers, 10))
+            for (var i = 0; i < (r.Covers?.Count ?? 0); i++) errors.OneOf($"covers[{i}]", r.Covers![i], [.. subjects]);
         errors.Count("targetAssetIds", r.TargetAssetIds);
         if (r.AuditorType == External)
         {
@@ -106,9 +115,9 @@ public static class AuditDecider
         return errors;
     }
 
-    private static SecurityAudit Fill(SecurityAudit a, AuditRequest r) => a with
+    private static AuditEngagement Fill(AuditEngagement a, AuditRequest r) => a with
     {
-        Title = r.Title!.Trim(), AuditorType = r.AuditorType!, Auditor = r.Auditor!.Trim(), PlannedStart = r.PlannedStart!.Value, PlannedEnd = r.PlannedEnd,
+        Indicator = r.Indicator!.Value, Title = r.Title!.Trim(), AuditorType = r.AuditorType!, Auditor = r.Auditor!.Trim(), PlannedStart = r.PlannedStart!.Value, PlannedEnd = r.PlannedEnd,
         CertificateNumber = r.CertificateNumber?.Trim(), CertificateValidUntil = r.CertificateValidUntil, Standard = r.Standard,
         Covers = [.. r.Covers!.Distinct()], TargetAssetIds = [.. (r.TargetAssetIds ?? []).Distinct()],
     };

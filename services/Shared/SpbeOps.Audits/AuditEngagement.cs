@@ -1,17 +1,21 @@
-using SpbeOps.Contracts.Security;
+using SpbeOps.Contracts.Audits;
 
-namespace SpbeOps.Security.Api.Audits;
+namespace SpbeOps.Audits;
 
 /// <summary>
-/// One security audit engagement (indicator 31; Peraturan BSSN 8/2024): planned, carried out, reported and followed
-/// up in that order, by an internal auditor (APIP) or an external one (LATIK, with its certificate), over the hal
-/// pokok teknis it covers (keamanan aplikasi, keamanan infrastruktur) and the applications and infrastructure named
-/// as its targets, with its findings and their follow-ups.
+/// One audit engagement of an audit indicator (29 infrastruktur, 30 aplikasi, 31 keamanan; Peraturan BSSN 8/2024 for
+/// security): planned, carried out, reported and followed up in that order, by an internal auditor (APIP) or an
+/// external one (LATIK, with its certificate), over the hal pokok teknis it covers and the applications and
+/// infrastructure named as its targets, with its findings and their follow-ups. One shared shape, mounted by each
+/// service under its own prefix (<see cref="AuditOptions"/>). An audit is the instansi's: every role reads it,
+/// Diskominfo and the service's specialist writers write it.
 /// </summary>
-public sealed record SecurityAudit : IRecord<SecurityAudit>, IInstansiRecord, IPublishedRecord
+public sealed record AuditEngagement : IRecord<AuditEngagement>, IPublishedRecord
 {
-    public static RecordNoun Noun { get; } = new("audit keamanan", "security audit");
+    public static RecordNoun Noun { get; } = new("audit", "audit");
 
+    /// <summary>The audit indicator it serves (29, 30 or 31).</summary>
+    public int Indicator { get; set; }
     public string Title { get; set; } = "";
     /// <summary>internal | eksternal</summary>
     public string AuditorType { get; set; } = "";
@@ -49,8 +53,12 @@ public sealed record SecurityAudit : IRecord<SecurityAudit>, IInstansiRecord, IP
         .. MonitoringFrom is { } monitoring ? [new AuditStage(AuditDecider.Monitoring, monitoring)] : Array.Empty<AuditStage>(),
     ];
 
-    public object ToIntegrationEvent(string instansi) => new SecurityAuditChangedIntegrationEvent(
-        instansi, Id, Version, Title, AuditorType, CertifiedOnStart, Stage, PlannedStart, ReportedOn, Covers,
+    public bool ReadableBy(Caller caller) => true;
+
+    public bool WritableBy(Caller caller) => caller.WritesEveryOpd;
+
+    public object ToIntegrationEvent(string instansi) => new AuditEngagementChangedIntegrationEvent(
+        instansi, Id, Version, Indicator, Title, AuditorType, CertifiedOnStart, Stage, PlannedStart, ReportedOn, Covers,
         Findings.Count, Findings.Count(f => f.Open), Withdrawn, UpdatedAt);
 
     public Guid Id { get; set; }
@@ -59,7 +67,7 @@ public sealed record SecurityAudit : IRecord<SecurityAudit>, IInstansiRecord, IP
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
-/// <summary>Plan (POST) or revise (PUT) an engagement.</summary>
+/// <summary>Plan (POST) or revise (PUT) an engagement; <c>indicator</c> may be left out where the service keeps one audit indicator.</summary>
 public sealed record AuditRequest(
     string? Title,
     string? AuditorType,
@@ -70,7 +78,8 @@ public sealed record AuditRequest(
     string? CertificateNumber = null,
     DateOnly? CertificateValidUntil = null,
     string? Standard = null,
-    IReadOnlyList<Guid>? TargetAssetIds = null);
+    IReadOnlyList<Guid>? TargetAssetIds = null,
+    int? Indicator = null);
 
 /// <summary>A stage an audit reached, and when.</summary>
 public sealed record AuditStage(string Stage, DateOnly On);
@@ -80,32 +89,32 @@ public sealed record AuditStageRequest(string? Stage, DateOnly? On = null);
 
 public sealed record WithdrawAuditRequest(string? Reason);
 
-public sealed record AuditPlanned : RecordEvent<SecurityAudit>
+public sealed record AuditPlanned : RecordEvent<AuditEngagement>
 {
     public override HistoryLine Describe() => new("direncanakan / planned");
 }
 
-public sealed record AuditRevised : RecordEvent<SecurityAudit>
+public sealed record AuditRevised : RecordEvent<AuditEngagement>
 {
     public override HistoryLine Describe() => new($"diperbarui / revised: {string.Join(", ", Changes.Keys)}");
 }
 
-public sealed record AuditStageReached(string Stage, DateOnly On) : RecordEvent<SecurityAudit>
+public sealed record AuditStageReached(string Stage, DateOnly On) : RecordEvent<AuditEngagement>
 {
     public override HistoryLine Describe() => new($"tahap / stage: {Stage} ({On:yyyy-MM-dd})");
 }
 
-public sealed record AuditFindingRecorded(Guid FindingId) : RecordEvent<SecurityAudit>
+public sealed record AuditFindingRecorded(Guid FindingId) : RecordEvent<AuditEngagement>
 {
     public override HistoryLine Describe() => new("temuan dicatat / finding recorded");
 }
 
-public sealed record AuditFindingRevised(Guid FindingId, string Status) : RecordEvent<SecurityAudit>
+public sealed record AuditFindingRevised(Guid FindingId, string Status) : RecordEvent<AuditEngagement>
 {
     public override HistoryLine Describe() => new($"temuan diperbarui / finding revised: {Status}");
 }
 
-public sealed record AuditWithdrawn(string Reason) : RecordEvent<SecurityAudit>
+public sealed record AuditWithdrawn(string Reason) : RecordEvent<AuditEngagement>
 {
     public override HistoryLine Describe() => new("dibatalkan / withdrawn", Reason);
 }
