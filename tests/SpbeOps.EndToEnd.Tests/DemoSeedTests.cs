@@ -34,11 +34,11 @@ public sealed class DemoSeedTests(InfrastructureFixture infrastructure) : IAsync
     }
 
     [Fact]
-    public async Task The_demo_seed_is_accepted_converges_and_shows_security_indicators_above_level_1()
+    public async Task The_demo_seed_is_accepted_converges_and_shows_the_security_and_audit_indicators_above_level_1()
     {
         await Seed();
         var admin = _suite.Client("diskominfo-admin", SeedFile.Load(SeedFilePath()).Instansi);
-        foreach (var indicator in new[] { 22, 31 })
+        foreach (var indicator in new[] { 22, 29, 30, 31 })
         {
             var detail = await HttpAssertions.Eventually<JsonElement?>(async () =>
             {

@@ -5,15 +5,15 @@ namespace SpbeOps.EndToEnd.Tests;
 /// <summary>
 /// Issue 9's story through the gateway: a fresh instansi's security officer runs information security management
 /// (Peraturan BSSN 4/2021) with controls based on the SPBE risks of the Risk service, and security audits (BSSN
-/// 8/2024); indicators 22 and 31 climb from 1 to 4 and every step arrives on the live stream.
+/// 8/2024), while Diskominfo audits infrastructure and applications in the Assets service; indicators 22, 29, 30 and
+/// 31 climb from 1 to 4 and every step arrives on the live stream.
 /// </summary>
 public sealed class SecurityMaturityStoryTests(InfrastructureFixture infrastructure) : MaturityStory(infrastructure, indicator: 22)
 {
     private static readonly string[] Opds = ["dinkes", "diskominfo"];
-    private static readonly string[] Subjects = ["keamanan-aplikasi", "keamanan-infrastruktur"];
 
     [Fact]
-    public async Task Security_work_moves_indicators_22_and_31_from_1_to_4_live_through_the_gateway()
+    public async Task Security_and_audit_work_moves_indicators_22_29_30_and_31_from_1_to_4_live_through_the_gateway()
     {
         var today = DateTime.UtcNow;
         string Day(int offset) => today.AddDays(offset).ToString("yyyy-MM-dd");
@@ -69,35 +69,16 @@ public sealed class SecurityMaturityStoryTests(InfrastructureFixture infrastruct
         var level4 = await LevelReaches(4);
         Assert.Equal(["governance.followUp.completed"], MissingMetrics(level4));
 
-        // 31, level 2: a continuous audit plan and an engagement in the cycle.
-        await officer.PostAsJsonAsync("api/security/governance/programmes", new
-        {
-            indicator = 31, title = "Rencana Audit Keamanan SPBE dua tahunan", date = Day(-30), endDate = Day(300), allOpd = true,
-            activities = new[] { "Audit internal aplikasi dan infrastruktur", "Audit LATIK" },
-        }).ShouldBe(HttpStatusCode.Created);
-        var internalAudit = await Audit(officer, "internal", "Inspektorat", Day(-40));
-        await LevelReaches(2, of: 31);
-
-        // 31, level 3: the audit guideline and the internal audit carried out and reported over both hal pokok teknis.
-        await officer.PostAsJsonAsync("api/security/governance/policies", new
-        {
-            indicator = 31, kind = "pedoman", number = $"03/PED/{today.Year}", title = "Pedoman Audit Keamanan SPBE", issuer = "walikota",
-            date = Day(-60), allOpd = true, covers = Subjects,
-        }).ShouldBe(HttpStatusCode.Created);
-        await Report(officer, internalAudit, Day(-30), Day(-10));
-        await LevelReaches(3, of: 31);
-
-        // 31, level 4: a certified external auditor (LATIK).
-        var external = await Audit(officer, "eksternal", "LATIK Nusantara", Day(-20), certificate: ("LATIK-KS-019", Day(400)));
-        await Report(officer, external, Day(-15), Day(-2));
-        var audit4 = await LevelReaches(4, of: 31);
-        Assert.Equal(["security.audit.findingsFollowedUp"], MissingMetrics(audit4));
+        // 31 (Security), 29 and 30 (Assets): each audit indicator climbs the same ladder over its own hal pokok teknis.
+        await AuditLadder(officer, "api/security", 31, ["keamanan-aplikasi", "keamanan-infrastruktur"]);
+        await AuditLadder(Admin, "api/assets", 29, ["tata-kelola", "infrastruktur", "kinerja"]);
+        await AuditLadder(Admin, "api/assets", 30, ["aplikasi-umum", "aplikasi-khusus"]);
 
         // Each step arrived on the live stream, as the dashboard sees it.
-        await HttpAssertions.Eventually<string?>(() => Task.FromResult(Reached(changes, 22, 4) && Reached(changes, 31, 4) ? "ok" : null), Bounded,
-            "the level-4 events of 22 and 31 on the stream");
-        Assert.Equal([2, 3, 4], Levels(changes, 22));
-        Assert.Equal([2, 3, 4], Levels(changes, 31));
+        int[] story = [22, 29, 30, 31];
+        await HttpAssertions.Eventually<string?>(() => Task.FromResult(story.All(n => Reached(changes, n, 4)) ? "ok" : null), Bounded,
+            "the level-4 events of 22, 29, 30 and 31 on the stream");
+        Assert.All(story, n => Assert.Equal([2, 3, 4], Levels(changes, n)));
 
         // An OPD operator reads the instansi's 22 with evidence reduced to counts.
         var seen = await Indicator(dinkes);
@@ -107,19 +88,48 @@ public sealed class SecurityMaturityStoryTests(InfrastructureFixture infrastruct
         await listening;
     }
 
-    private static async Task<Guid> Audit(HttpClient officer, string type, string auditor, string start, (string Number, string ValidUntil)? certificate = null) =>
-        (await (await officer.PostAsJsonAsync("api/security/audits", new
+    /// <summary>
+    /// An audit indicator from 1 to 4 through <paramref name="service"/>'s governance and audit routes: the audit plan
+    /// and an engagement (2), the guideline and an internal audit reported over every subject (3), a certified
+    /// external audit reported (4), with what level 5 still needs.
+    /// </summary>
+    private async Task AuditLadder(HttpClient writer, string service, int indicator, string[] subjects)
+    {
+        string Day(int offset) => DateTime.UtcNow.AddDays(offset).ToString("yyyy-MM-dd");
+        await writer.PostAsJsonAsync($"{service}/governance/programmes", new
         {
-            title = $"Audit keamanan {type}", auditorType = type, auditor, plannedStart = start, covers = Subjects, standard = "Peraturan BSSN 8/2024",
+            indicator, title = $"Rencana audit indikator {indicator} dua tahunan", date = Day(-30), endDate = Day(300), allOpd = true,
+            activities = new[] { "Audit internal", "Audit LATIK" },
+        }).ShouldBe(HttpStatusCode.Created);
+        var internalAudit = await Audit(writer, service, indicator, subjects, "internal", "Inspektorat", Day(-40));
+        await LevelReaches(2, of: indicator);
+
+        await writer.PostAsJsonAsync($"{service}/governance/policies", new
+        {
+            indicator, kind = "pedoman", number = $"{indicator}/PED/{DateTime.UtcNow.Year}", title = $"Pedoman audit indikator {indicator}", issuer = "walikota",
+            date = Day(-60), allOpd = true, covers = subjects,
+        }).ShouldBe(HttpStatusCode.Created);
+        await Report(writer, service, internalAudit, Day(-30), Day(-10));
+        await LevelReaches(3, of: indicator);
+
+        var external = await Audit(writer, service, indicator, subjects, "eksternal", "LATIK Nusantara", Day(-20), ("LATIK-019", Day(400)));
+        await Report(writer, service, external, Day(-15), Day(-2));
+        Assert.Equal(["audit.findingsFollowedUp"], MissingMetrics(await LevelReaches(4, of: indicator)));
+    }
+
+    private static async Task<Guid> Audit(HttpClient writer, string service, int indicator, string[] subjects, string type, string auditor, string start,
+        (string Number, string ValidUntil)? certificate = null) =>
+        (await (await writer.PostAsJsonAsync($"{service}/audits", new
+        {
+            indicator, title = $"Audit {indicator} {type}", auditorType = type, auditor, plannedStart = start, covers = subjects, standard = "Peraturan BSSN 8/2024",
             certificateNumber = certificate?.Number, certificateValidUntil = certificate?.ValidUntil,
         }).ShouldBe(HttpStatusCode.Created)).ReadJson()).GetProperty("id").GetGuid();
 
-    private static async Task Report(HttpClient officer, Guid audit, string started, string reported)
+    private static async Task Report(HttpClient writer, string service, Guid audit, string started, string reported)
     {
-        await officer.PostAsJsonAsync($"api/security/audits/{audit}/stage", new { stage = "pelaksanaan", on = started }).ShouldBe(HttpStatusCode.OK);
-        await officer.PostAsJsonAsync($"api/security/audits/{audit}/findings", new { title = "Header keamanan HTTP belum lengkap", severity = "rendah" })
-            .ShouldBe(HttpStatusCode.Created);
-        await officer.PostAsJsonAsync($"api/security/audits/{audit}/stage", new { stage = "pelaporan", on = reported }).ShouldBe(HttpStatusCode.OK);
+        await writer.PostAsJsonAsync($"{service}/audits/{audit}/stage", new { stage = "pelaksanaan", on = started }).ShouldBe(HttpStatusCode.OK);
+        await writer.PostAsJsonAsync($"{service}/audits/{audit}/findings", new { title = "Temuan minor", severity = "rendah" }).ShouldBe(HttpStatusCode.Created);
+        await writer.PostAsJsonAsync($"{service}/audits/{audit}/stage", new { stage = "pelaporan", on = reported }).ShouldBe(HttpStatusCode.OK);
     }
 
     private bool IsInstansi(JsonElement c, int indicator) =>

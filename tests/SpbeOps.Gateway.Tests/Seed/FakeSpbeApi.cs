@@ -253,7 +253,7 @@ public sealed class FakeSpbeApi : IAsyncDisposable
     /// <summary>
     /// The Security service's seeded routes: the baseline (adopted or not), control implementations, incidents and
     /// assessments (pages per OPD), an incident's timeline and steps, audits with their stages, findings of audits and
-    /// assessments, the scope and the work programme (lists).
+    /// assessments, the scope and the work programme (lists); the Assets service's audits (29, 30) like the Security ones.
     /// </summary>
     private void MapSecurity(WebApplication app)
     {
@@ -279,14 +279,16 @@ public sealed class FakeSpbeApi : IAsyncDisposable
             ("assessment", "/api/security/assessments", Array.Empty<string>()),
             ("scope", "/api/security/scope", Array.Empty<string>()),
             ("programme", "/api/security/programme", Array.Empty<string>()),
+            ("assets-audit", "/api/assets/audits", Array.Empty<string>()),
         })
         {
-            app.MapGet(route, (string? opd, int? page, int? pageSize) =>
+            app.MapGet(route, (string? opd, int? indicator, int? page, int? pageSize) =>
             {
                 lock (_lock)
                 {
                     var all = Security.Where(r => (string?)r["record"] == kind && (opd is null || (string?)r["opd"] == opd)).ToList();
-                    if (kind is "audit" or "scope" or "programme") return Results.Ok(new JsonArray([.. all.Select(r => r.DeepClone())]));
+                    if (kind is "audit" or "assets-audit" or "scope" or "programme")
+                        return Results.Ok(new JsonArray([.. all.Where(r => indicator is null || (int?)r["indicator"] == indicator).Select(r => r.DeepClone())]));
                     var (number, size) = (page ?? 1, pageSize ?? 100);
                     return Results.Ok(new JsonObject
                     {
@@ -302,7 +304,7 @@ public sealed class FakeSpbeApi : IAsyncDisposable
                     var record = Created(body, ("record", kind));
                     if (kind == "incident") record["timeline"] = new JsonArray(new JsonObject { ["status"] = "dilaporkan", ["note"] = "Insiden dilaporkan / Incident reported" });
                     if (kind == "assessment") record["findings"] = new JsonArray();
-                    if (kind == "audit")
+                    if (kind is "audit" or "assets-audit")
                     {
                         record["stages"] = new JsonArray(new JsonObject { ["stage"] = "perencanaan", ["on"] = body["plannedStart"]?.DeepClone() });
                         record["findings"] = new JsonArray();

@@ -62,8 +62,8 @@ public sealed class SeedTests : IAsyncLifetime
         Assert.Equal(Posts("/api/assets/governance/programmes") + Posts("/api/risks/governance/programmes") + Posts("/api/security/governance/programmes"),
             _api.Governance.Count);
         Assert.Equal(new[] { "/api/security/implementations", "/api/security/incidents", "/api/security/audits", "/api/security/assessments", "/api/security/scope",
-            "/api/security/programme" }.Sum(Posts), _api.Security.Count);
-        Assert.Equal(_api.Security.Count, _api.Security.Select(r => $"{r["record"]}/{r["opd"]}/{r["controlCode"]}/{r["title"]}/{r["year"]}").Distinct().Count());
+            "/api/security/programme", "/api/assets/audits" }.Sum(Posts), _api.Security.Count);
+        Assert.Equal(_api.Security.Count, _api.Security.Select(r => $"{r["record"]}/{r["opd"]}/{r["controlCode"]}/{r["title"]}/{r["year"]}/{r["indicator"]}").Distinct().Count());
         Assert.True(_api.BaselineAdopted);
         Assert.Equal(_api.Governance.Count, _api.Governance.Select(g => $"{g["indicator"]}/{g["recordType"]}/{g["title"]}").Distinct().Count());
         Assert.Equal([2021, 2022], _api.Evaluations.Keys);
