@@ -46,12 +46,15 @@ public sealed class SecurityMaturityStoryTests(InfrastructureFixture infrastruct
                 impactArea = "layanan-organisasi", likelihoodLevel = 3, impactLevel = 4,
             }).ShouldBe(HttpStatusCode.Created)).ReadJson()).GetProperty("id").GetGuid();
         }
-        // The Security service learns the risks from the Risk service's events: until then a risk id is 422 known-risk.
+        // The Security service learns the risks from the Risk service's events: until then a risk id is 422 known-risk
+        // (and nothing is written), so each write is retried until its risk is known.
         await HttpAssertions.Eventually(async () =>
             (await dinkes.PutAsJsonAsync($"api/security/implementations/{first.GetProperty("id").GetGuid()}",
                 new { status = "penuh", riskIds = new[] { risks["dinkes"] }, owner = "Sekretaris Dinkes" })).IsSuccessStatusCode ? "ok" : null, Bounded, "the risk to be known");
-        await Operator("diskominfo").PostAsJsonAsync("api/security/implementations",
-            new { opd = "diskominfo", controlId = authentication, status = "penuh", riskIds = new[] { risks["diskominfo"] } }).ShouldBe(HttpStatusCode.Created);
+        await HttpAssertions.Eventually(async () =>
+            (await Operator("diskominfo").PostAsJsonAsync("api/security/implementations",
+                new { opd = "diskominfo", controlId = authentication, status = "penuh", riskIds = new[] { risks["diskominfo"] } })).IsSuccessStatusCode ? "ok" : null,
+            Bounded, "the second risk to be known");
         var level3 = await LevelReaches(3);
         Assert.Equivalent(new[] { "governance.strategy.byCoordinationTeam", "governance.review.last12Months" }, MissingMetrics(level3));
 
