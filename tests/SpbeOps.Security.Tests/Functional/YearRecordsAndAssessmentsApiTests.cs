@@ -90,4 +90,34 @@ public sealed class YearRecordsAndAssessmentsApiTests(InfrastructureFixture infr
         await Walidata().GetAsync("/api/security/programme").ShouldBe(HttpStatusCode.Forbidden);
         Assert.Equal(2, (await Ok(Auditor().GetAsync($"/api/security/programme/{Id(programme)}/history"))).GetArrayLength());
     }
+
+    [Fact]
+    public async Task The_audit_coverage_shows_each_in_scope_target_last_audit_and_when_the_next_is_due()
+    {
+        var (app, server) = (await LearnAsset("diskominfo"), await LearnAsset("diskominfo"));
+        var officer = Officer();
+        var scope = Id(await Created(officer, "/api/security/scope", new
+        {
+            year = DateTime.UtcNow.Year, penanggungJawab = new { name = "Sekda", position = "Koordinator SPBE" }, pelaksanaTeknis = new { name = "Kadis", position = "Pelaksana" },
+            applicationIds = new[] { app }, infrastructureIds = new[] { server },
+        }));
+        var audit = Id(await Created(officer, "/api/security/audits", new
+        {
+            title = "Audit aplikasi portal", auditorType = "internal", auditor = "Inspektorat", plannedStart = Today(-30), covers = new[] { "keamanan-aplikasi" },
+            targetAssetIds = new[] { app },
+        }));
+        var planned = (await Ok(Auditor().GetAsync($"/api/security/scope/{scope}/audit-coverage"))).EnumerateArray().ToDictionary(c => c.GetProperty("assetId").GetGuid());
+        Assert.True(planned[app].GetProperty("planned").GetBoolean());
+        Assert.True(planned[app].GetProperty("overdue").GetBoolean()); // never audited yet
+        Assert.Equal("SIMPUS", planned[app].GetProperty("name").GetString());
+
+        await officer.PostAsJsonAsync($"/api/security/audits/{audit}/stage", new { stage = "pelaksanaan", on = Today(-20) }).ShouldBe(HttpStatusCode.OK);
+        await officer.PostAsJsonAsync($"/api/security/audits/{audit}/stage", new { stage = "pelaporan", on = Today(-10) }).ShouldBe(HttpStatusCode.OK);
+        var coverage = (await Ok(Operator("dinkes").GetAsync($"/api/security/scope/{scope}/audit-coverage"))).EnumerateArray().ToDictionary(c => c.GetProperty("assetId").GetGuid());
+        Assert.Equal((Today(-10), false, false), (coverage[app].GetProperty("lastAuditedOn").GetString(), coverage[app].GetProperty("overdue").GetBoolean(),
+            coverage[app].GetProperty("planned").GetBoolean()));
+        Assert.Equal(DateTime.UtcNow.AddDays(-10).AddYears(2).ToString("yyyy-MM-dd"), coverage[app].GetProperty("dueOn").GetString());
+        Assert.Equal(("infrastruktur", true), (coverage[server].GetProperty("kind").GetString(), coverage[server].GetProperty("overdue").GetBoolean()));
+        await officer.GetAsync($"/api/security/scope/{Guid.NewGuid()}/audit-coverage").ShouldBe(HttpStatusCode.NotFound);
+    }
 }

@@ -36,6 +36,8 @@ public static class YearRecordsApi
                     : await KnownRecords.UnknownAsset(records.Session, request.InfrastructureIds, "infrastructureIds", ct) is { } infra ? infra
                     : ScopeDecider.Revise(current, request, records.Today), ct))
             .WithName("ReviseSecurityScope").WithSummary("Perbarui ruang lingkup / Revise the scope");
+        scope.MapGet("/{id:guid}/audit-coverage", AuditCoverage).WithName("GetSecurityAuditCoverage")
+            .WithSummary("Rencana audit per aplikasi dan infrastruktur lingkup (tiap dua tahun) / Each in-scope target's last audit and next due date");
 
         var programme = app.MapSecurityGroup(ProgrammeRoute, "Work programme");
         programme.MapGet("/", async (IQuerySession session, CancellationToken ct) =>
@@ -54,6 +56,16 @@ public static class YearRecordsApi
                 records.ChangeAsync<SecurityProgramme>(id, current => ProgrammeDecider.Revise(current, request, records.Today), ct))
             .WithName("ReviseSecurityProgramme").WithSummary("Perbarui program kerja (rencana dan realisasi) / Revise the programme (plan and done)");
         return app;
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<AuditCoverage>>, ProblemHttpResult>> AuditCoverage(
+        Guid id, Caller caller, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        if (await session.LoadReadableAsync<SecurityScope>(id, caller, ct) is not { } found) return RecordWriter.NotFound<SecurityScope>(id);
+        var targets = found.ApplicationIds.Concat(found.InfrastructureIds).Distinct().ToArray();
+        var assets = targets.Length == 0 ? new Dictionary<Guid, KnownAsset>() : (await session.LoadManyAsync<KnownAsset>(ct, targets)).ToDictionary(a => a.Id);
+        var audits = await session.Query<AuditEngagement>().Where(a => !a.Withdrawn).ToListAsync(ct);
+        return TypedResults.Ok(AuditCoverageOf.Scope(found, audits, assets, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)));
     }
 
     private static Rejection.Conflict YearTaken(int? year) =>
