@@ -116,6 +116,8 @@ public sealed class IncidentDeciderTests
         Assert.Equivalent(new[] { "opd", "title", "category", "severity", "detectedAt", "reportedAt", "impact[0]" }, refused.Errors.ToDictionary().Keys, strict: true);
         var early = Assert.IsType<Rejection.Invalid>(IncidentDecider.Report(Guid.NewGuid(), Request() with { ReportedAt = Now.AddHours(-3) }, "op", Now).Rejection);
         Assert.Equal(["reportedAt"], early.Errors.ToDictionary().Keys);
+        var later = Assert.IsType<Rejection.Invalid>(IncidentDecider.Correct(Reported(), Request() with { ReportedAt = null, DetectedAt = Now }, "op", Now).Rejection);
+        Assert.Equal(["detectedAt"], later.Errors.ToDictionary().Keys);
     }
 
     [Fact]

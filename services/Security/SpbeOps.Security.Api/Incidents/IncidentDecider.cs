@@ -43,7 +43,9 @@ public static class IncidentDecider
 
     public static Decision<SecurityIncident> Correct(SecurityIncident current, IncidentRequest r, string actor, DateTimeOffset now)
     {
-        var errors = Validate(r, now).When(r.Opd is not null && r.Opd != current.Opd, "opd", "tidak dapat diubah / cannot change");
+        var errors = Validate(r, now).When(r.Opd is not null && r.Opd != current.Opd, "opd", "tidak dapat diubah / cannot change")
+            .When(r.ReportedAt is null && r.DetectedAt > current.ReportedAt, "detectedAt",
+                "tidak boleh setelah waktu pelaporan / must not be after the report time");
         if (errors.Any) return errors;
         if (current.Status == Closed) return ClosedIsFinal();
         var next = Fill(current, r, actor);
