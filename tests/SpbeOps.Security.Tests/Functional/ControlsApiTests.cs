@@ -104,6 +104,7 @@ public sealed class ControlsApiTests(InfrastructureFixture infrastructure, Secur
         var revised = await Ok(dinkes.PutAsJsonAsync($"{Implementations}/{id}",
             new { status = "penuh", riskIds = new[] { risk }, lastTestedOn = "2026-01-15", lastTestResult = "efektif" }));
         Assert.Equal(2, revised.GetProperty("version").GetInt64());
+        Assert.Equal("\"2\"", (await dinkes.GetAsync($"{Implementations}/{id}").ShouldBe(HttpStatusCode.OK)).Headers.ETag?.Tag);
 
         var dishub = Operator("dishub");
         await dishub.GetAsync($"{Implementations}/{id}").ShouldBe(HttpStatusCode.NotFound);
@@ -129,5 +130,17 @@ public sealed class ControlsApiTests(InfrastructureFixture infrastructure, Secur
         Assert.Contains("controlId", await unreadable.FieldErrors());
         var query = await Officer().GetAsync($"{Implementations}?status=x&pageSize=0").ShouldBe(HttpStatusCode.BadRequest);
         Assert.Equivalent(new[] { "status", "pageSize" }, await query.FieldErrors(), strict: true);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_every_feature()
+    {
+        var paths = (await Ok(Anonymous().GetAsync("/openapi/v1.json"))).GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.All(new[]
+        {
+            "/api/security/controls", "/api/security/implementations", "/api/security/incidents/{id}/steps", "/api/security/assessments",
+            "/api/security/audits/{id}/stage", "/api/security/scope", "/api/security/programme", "/api/security/import/implementations",
+            "/api/security/governance/policies",
+        }, p => Assert.Contains(p, paths));
     }
 }
