@@ -2,6 +2,7 @@ extern alias assets;
 extern alias gateway;
 extern alias indicators;
 extern alias risk;
+extern alias security;
 
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -27,6 +28,8 @@ public sealed class FuzzHost : IAsyncDisposable
     public static FuzzHost Assets(InfrastructureFixture infrastructure) => Start(new ServiceFactory<assets::Program>(infrastructure));
 
     public static FuzzHost Risk(InfrastructureFixture infrastructure) => Start(new ServiceFactory<risk::Program>(infrastructure));
+
+    public static FuzzHost Security(InfrastructureFixture infrastructure) => Start(new ServiceFactory<security::Program>(infrastructure));
 
     public static FuzzHost Indicators(InfrastructureFixture infrastructure) => Start(new ServiceFactory<indicators::Program>(infrastructure,
         new Dictionary<string, string?> { ["Maturity:Recalculation:FirstRunAfter"] = "01:00:00" }));
