@@ -12,10 +12,11 @@ public sealed class YearRecordsAndAssessmentsApiTests(InfrastructureFixture infr
     };
 
     [Fact]
-    public async Task An_operator_records_its_own_opds_assessment_and_late_findings_are_found()
+    public async Task The_security_officer_records_assessments_an_operator_reads_its_own_and_late_findings_are_found()
     {
         var asset = await LearnAsset("diskominfo");
-        var op = Operator("diskominfo");
+        await Operator("diskominfo").PostAsJsonAsync(Assessments, Pentest("diskominfo")).ShouldBe(HttpStatusCode.Forbidden);
+        var op = Officer();
         var id = Id(await Created(op, Assessments, Pentest("diskominfo", [asset])));
         var finding = await Created(op, $"{Assessments}/{id}/findings", new { title = "SQL injection pada pencarian", severity = "kritis", dueDate = Today(-1) });
         var findingId = finding.GetProperty("findings")[0].GetProperty("id").GetGuid();
@@ -23,12 +24,13 @@ public sealed class YearRecordsAndAssessmentsApiTests(InfrastructureFixture infr
         await op.PutAsJsonAsync($"{Assessments}/{id}/findings/{findingId}", new { title = "SQL injection pada pencarian", severity = "kritis", status = "selesai", followUp = "Query berparameter" })
             .ShouldBe(HttpStatusCode.OK);
         Assert.Equal(0, (await Ok(Officer().GetAsync($"{Assessments}?lateFindings=true"))).GetProperty("items").GetArrayLength());
-        Assert.Equal("selesai", (await Ok(op.GetAsync($"{Assessments}/{id}/findings")))[0].GetProperty("status").GetString());
+        Assert.Equal("selesai", (await Ok(Operator("diskominfo").GetAsync($"{Assessments}/{id}/findings")))[0].GetProperty("status").GetString());
+        await Operator("diskominfo").PostAsJsonAsync($"{Assessments}/{id}/findings", new { title = "x", severity = "rendah" }).ShouldBe(HttpStatusCode.Forbidden);
 
         var other = Operator("dinkes");
         await other.GetAsync($"{Assessments}/{id}").ShouldBe(HttpStatusCode.NotFound);
         await other.GetAsync($"{Assessments}/{id}/findings").ShouldBe(HttpStatusCode.NotFound);
-        await other.PostAsJsonAsync(Assessments, Pentest("diskominfo")).ShouldBe(HttpStatusCode.Forbidden);
+        await other.PostAsJsonAsync($"{Assessments}/{id}/withdrawal", new { reason = "x" }).ShouldBe(HttpStatusCode.NotFound);
         await Auditor().PostAsJsonAsync($"{Assessments}/{id}/withdrawal", new { reason = "x" }).ShouldBe(HttpStatusCode.Forbidden);
         await op.PostAsJsonAsync($"{Assessments}/{id}/withdrawal", new { reason = "duplikat" }).ShouldBe(HttpStatusCode.OK);
         AssertRule(await Problem(op.PutAsJsonAsync($"{Assessments}/{id}", Pentest("diskominfo")), HttpStatusCode.Conflict), "withdrawn-is-final");

@@ -1,8 +1,8 @@
 namespace SpbeOps.Security.Api.Assessments;
 
 /// <summary>
-/// Vulnerability assessments and penetration tests per OPD. The security officer and Diskominfo record every OPD's,
-/// an OPD operator its own OPD's (another OPD's is 404); the auditor reads.
+/// Vulnerability assessments and penetration tests per OPD. The security officer and Diskominfo record them; an OPD
+/// operator reads its own OPD's (another OPD's is 404); the auditor reads.
 /// </summary>
 public static class AssessmentsApi
 {
@@ -68,7 +68,8 @@ public static class AssessmentsApi
     {
         var errors = AssessmentDecider.Validate(request, records.Today);
         if (errors.Any) return errors.ToProblem();
-        Decision<VulnerabilityAssessment> decision = records.RefusesOpd<VulnerabilityAssessment>(request.Opd!) is { } forbidden ? forbidden
+        Decision<VulnerabilityAssessment> decision = !records.Caller.WritesEveryOpd
+            ? new Rejection.Forbidden("Penilaian kerentanan dicatat oleh petugas keamanan atau Diskominfo / Assessments are recorded by the security officer or Diskominfo.")
             : await KnownRecords.UnknownAsset(records.Session, request.TargetAssetIds, "targetAssetIds", ct) is { } unknown ? unknown
             : AssessmentDecider.Record(Guid.CreateVersion7(), request, records.Today);
         return await records.CreateAsync(decision, Route, ct);
