@@ -14,6 +14,12 @@ public static class GatewayExtensions
     public const string PerUserRateLimit = "per-user";
 
     /// <summary>
+    /// The routes of a Satu Data portal's public face (the Data service's CKAN Action API and DCAT catalogue): no token
+    /// needed. A policy of its own, named in appsettings.json, so that no route is anonymous by accident.
+    /// </summary>
+    public const string PublicCataloguePolicy = "public-catalogue";
+
+    /// <summary>
     /// YARP with routes and clusters from configuration (section <c>ReverseProxy</c>); every route names its
     /// authorization policy. The gateway validates tokens before forwarding; services validate them again.
     /// The services' routes and clusters come from <c>deploy/services.txt</c> (see <see cref="ServiceList"/>), as
@@ -25,6 +31,8 @@ public static class GatewayExtensions
         var services = ServiceList.Load(builder.Configuration["Gateway:ServicesFile"] ?? ServiceList.DefaultPath);
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = services.ProxyConfiguration() });
         builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
+
+        builder.Services.AddAuthorizationBuilder().AddPolicy(PublicCataloguePolicy, p => p.RequireAssertion(_ => true));
 
         var limits = RateLimits.From(builder.Configuration);
         builder.Services.AddSingleton(limits);

@@ -3,8 +3,8 @@ namespace SpbeOps.Benchmarks;
 /// <summary>
 /// What one consumed fact of each kind costs the engine once the facts are in memory (issue 8): the scopes a fact
 /// touches are assessed (the instansi and the fact's OPD, decision 6), with 1k, 10k and 100k records of that kind
-/// spread over 30 OPD. Assets and control implementations (indicator 22) are read through per-OPD summaries and stay
-/// flat; audit engagements (31) are few per instansi by nature (a handful a year); the other kinds are still
+/// spread over 30 OPD. Assets, control implementations (indicator 22) and datasets are read through per-OPD summaries
+/// and stay flat; audit engagements (31) are few per instansi by nature (a handful a year); the other kinds are still
 /// scanned record by record by their metrics, so their cost grows with the record count (the next step of issue 8:
 /// per-OPD aggregates for every fact kind).
 /// </summary>
@@ -13,7 +13,7 @@ public class FactKindBenchmarks : EngineBenchmark
 {
     private FactSet _facts = null!;
 
-    public enum Kind { Asset, Governance, RiskContext, Risk, RiskMonitoring, ControlImplementation, Audit }
+    public enum Kind { Asset, Governance, RiskContext, Risk, RiskMonitoring, ControlImplementation, Audit, Dataset }
 
     [Params(1_000, 10_000, 100_000)]
     public int Records { get; set; }
@@ -26,6 +26,7 @@ public class FactKindBenchmarks : EngineBenchmark
         Kind.Asset or Kind.Governance => FactKinds.AssetIndicator,
         Kind.ControlImplementation => 22,
         Kind.Audit => 31,
+        Kind.Dataset => FactKinds.DataIndicator,
         _ => FactKinds.RiskIndicator,
     };
 
@@ -61,6 +62,11 @@ public class FactKindBenchmarks : EngineBenchmark
                     Id = Guid.NewGuid(), Version = 1, Indicator = 31, Title = $"a {i}", AuditorType = i % 2 == 0 ? "internal" : "eksternal",
                     CertifiedOnStart = i % 4 == 1, Stage = "pelaporan", PlannedStart = today.AddDays(-(i % 900)), ReportedOn = today.AddDays(-(i % 800)),
                     Covers = ["keamanan-aplikasi", "keamanan-infrastruktur"], FindingsTotal = 3, FindingsOpen = i % 2,
+                },
+                Kind.Dataset => new DatasetFact
+                {
+                    Id = Guid.NewGuid(), Version = 1, Opd = opd, Title = $"Data {i}", Status = (i % 3) switch { 0 => "draft", 1 => "diverifikasi", _ => "dipublikasikan" },
+                    StandarDataComplete = i % 4 != 0, MetadataComplete = true, Verified = i % 3 != 0,
                 },
                 _ => new RiskMonitoringFact { Id = Guid.NewGuid(), Version = 1, Opd = opd, Kind = "triwulan", ReportedOn = today.AddDays(-(i % 200)) },
             });

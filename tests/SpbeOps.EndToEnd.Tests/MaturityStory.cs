@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace SpbeOps.EndToEnd.Tests;
 
 /// <summary>
@@ -22,8 +24,10 @@ public abstract class MaturityStory(InfrastructureFixture infrastructure, int in
 
     protected HttpClient Operator(string opd) => _suite.Client("opd-operator", Instansi, opd);
 
-    /// <summary>A user of the instansi with another role, e.g. <c>security-officer</c>.</summary>
-    protected HttpClient As(string role) => _suite.Client(role, Instansi);
+    /// <summary>Any role of the instansi (e.g. the walidata), and a caller without a token, through the gateway.</summary>
+    protected HttpClient As(string role, string? opd = null) => _suite.Client(role, Instansi, opd);
+
+    protected HttpClient WithoutToken() => new() { BaseAddress = new Uri(_suite.GatewayUrl), Timeout = TimeSpan.FromSeconds(60) };
 
     /// <summary>Lists the instansi's perangkat daerah, with Diskominfo as its ICT unit.</summary>
     protected async Task SetUpOrganisation(params (string Code, string Name)[] perangkatDaerah) =>
@@ -56,7 +60,7 @@ public abstract class MaturityStory(InfrastructureFixture infrastructure, int in
         (await (await Admin.GetAsync($"api/maturity/indicators/{indicator}/history").ShouldBe(HttpStatusCode.OK)).ReadJson()).EnumerateArray().ToList();
 
     /// <summary>Reads the gateway's server-sent-events stream, as the dashboard does.</summary>
-    protected static async Task ListenAsync(HttpClient client, System.Collections.Concurrent.ConcurrentQueue<JsonElement> changes, CancellationToken ct)
+    protected static async Task ListenAsync(HttpClient client, ConcurrentQueue<JsonElement> changes, CancellationToken ct)
     {
         try
         {

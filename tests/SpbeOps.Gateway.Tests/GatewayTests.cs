@@ -75,6 +75,28 @@ public sealed class GatewayTests() : GatewayHost(new Dictionary<string, string> 
     }
 
     [Fact]
+    public async Task The_public_satu_data_catalogue_needs_no_token_and_is_rate_limited_per_address()
+    {
+        var anonymous = Gateway.CreateClient();
+        var echo = await (await anonymous.GetAsync("/api/data/ckan/kota-x/api/3/action/package_list").ShouldBe(HttpStatusCode.OK)).ReadJson();
+        Assert.Equal("/api/data/ckan/kota-x/api/3/action/package_list", echo.GetProperty("path").GetString());
+        await anonymous.GetAsync("/api/data/catalog.jsonld?instansi=kota-x").ShouldBe(HttpStatusCode.OK);
+        // The rest of the Data service is for members.
+        await anonymous.GetAsync("/api/data/datasets").ShouldBe(HttpStatusCode.Unauthorized);
+        await anonymous.GetAsync("/api/data/catalog.jsonld.bak").ShouldBe(HttpStatusCode.Unauthorized);
+
+        // 5 a minute in this host: a harvester that hammers the portal is told to wait.
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 6 && refused is null; i++)
+        {
+            var response = await anonymous.GetAsync("/api/data/ckan/kota-x/api/3/action/status_show");
+            if (response.StatusCode == HttpStatusCode.TooManyRequests) refused = response;
+        }
+        Assert.NotNull(refused);
+        Assert.NotNull(refused.Headers.RetryAfter);
+    }
+
+    [Fact]
     public async Task Unrouted_paths_are_not_found_and_probes_are_open()
     {
         await Member().GetAsync("/api/unknown").ShouldBe(HttpStatusCode.NotFound);

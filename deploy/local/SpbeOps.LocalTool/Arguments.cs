@@ -12,6 +12,9 @@ internal sealed class Arguments(string[] args)
         }
     }
 
+    /// <summary>A flag without a value (<c>--quick</c>).</summary>
+    public bool Has(string name) => Array.IndexOf(args, "--" + name) >= 0;
+
     public static string SigningKey() =>
         Environment.GetEnvironmentVariable("Auth__SigningKey") is { Length: >= 32 } key
             ? key

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using SpbeOps.ServiceDefaults.Auth;
 
 namespace SpbeOps.LocalTool;
@@ -19,8 +20,11 @@ internal static class TokenCommand
             return 2;
         }
         var hours = int.TryParse(a["hours"], out var h) ? h : 8;
+        // --integration: an OPD system registering in bulk, which the gateway gives its own, higher rate limit.
+        Claim[] extra = a.Has("integration") ? [new Claim("client_type", "integration")] : [];
         Console.WriteLine(DevelopmentTokens.Create(
-            Arguments.SigningKey(), role, a["instansi"] ?? "kota-pangkalpinang", a["opd"], lifetime: TimeSpan.FromHours(hours)));
+            Arguments.SigningKey(), role, a["instansi"] ?? "kota-pangkalpinang", a["opd"], subject: a["subject"],
+            lifetime: TimeSpan.FromHours(hours), extraClaims: extra));
         return 0;
     }
 }

@@ -1,6 +1,8 @@
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using SpbeOps.Indicators.Api.Facts;
+using SpbeOps.Contracts.Risk;
+using SpbeOps.Indicators.Api.Maturity;
 using SpbeOps.Messaging;
 
 namespace SpbeOps.Indicators.Tests.Functional;
@@ -76,7 +78,79 @@ public sealed class FactBatchTests(InfrastructureFixture infrastructure) : Indic
         await using var session = Factory.Services.GetRequiredService<IDocumentStore>().QuerySession(Instansi);
         Assert.Equal(good.Count, await session.Query<AssetFact>().CountAsync());
         Assert.Null(await session.LoadAsync<GovernanceFact>(bad.Fact.Id));
-        // The good ones are marked handled: a redelivery of one changes nothing.
-        Assert.NotNull(await session.LoadAsync<ProcessedMessage>(ProcessedMessage.KeyFor(FactBatcher.ConsumerName, good[0].MessageId)));
+        // A redelivery of a good one (same message, same version) changes nothing.
+        await batcher.SubmitAsync(Instansi, good[0], CancellationToken.None);
+        Assert.Equal(1, (await session.LoadAsync<AssetFact>(good[0].Fact.Id))!.Version);
+        await using var fresh = Factory.Services.GetRequiredService<IDocumentStore>().QuerySession(Instansi);
+        Assert.Equal(good.Count, (await fresh.LoadAsync<AssetRegisterSummary>("dinkes"))!.InUseCount);
+    }
+
+    [Fact]
+    public async Task Risk_registers_are_kept_per_opd_and_period_through_versions_moves_and_withdrawals()
+    {
+        var year = DateTime.UtcNow.Year;
+        RiskChangedIntegrationEvent Risk(Guid id, long version, string opd, bool complete, bool withdrawn = false) =>
+            new(Instansi, id, version, opd, year, "negatif", "Keamanan SPBE", 20, null, true, complete, complete, "disetujui", withdrawn, DateTimeOffset.UtcNow);
+        var moving = Guid.NewGuid();
+        var withdrawn = Guid.NewGuid();
+        var others = Enumerable.Range(0, 12).Select(_ => Risk(Guid.NewGuid(), 1, "dinkes", complete: true)).ToList();
+        await Task.WhenAll(others.Select(m => Factory.Publish(m))
+            .Append(Factory.Publish(Risk(moving, 2, "dishub", complete: true)))          // newest first: v1 must change nothing
+            .Append(Factory.Publish(Risk(moving, 1, "dinkes", complete: false)))
+            .Append(Factory.Publish(Risk(withdrawn, 1, "dinkes", complete: false))));
+        await Factory.Publish(Risk(withdrawn, 2, "dinkes", complete: false, withdrawn: true));
+
+        var store = Factory.Services.GetRequiredService<IDocumentStore>();
+        await HttpAssertions.Eventually<string?>(async () =>
+        {
+            await using var session = store.QuerySession(Instansi);
+            return await session.Query<RiskFact>().CountAsync() == 14
+                   && (await session.LoadAsync<RiskFact>(withdrawn))?.Version == 2 && (await session.LoadAsync<RiskFact>(moving))?.Version == 2 ? "applied" : null;
+        }, TimeSpan.FromSeconds(30), "every risk fact to be applied");
+
+        await using (var session = store.QuerySession(Instansi))
+        {
+            var registers = (await session.Query<RiskRegisterSummary>().ToListAsync()).ToDictionary(r => r.Opd);
+            Assert.Equal((12, 0, 12, 0), (registers["dinkes"].Current, registers["dinkes"].Incomplete, registers["dinkes"].AboveAppetite, registers["dinkes"].Untreated));
+            Assert.Equal((1, 0), (registers["dishub"].Current, registers["dishub"].Incomplete));
+            Assert.Equal(RiskRegisterSummary.Samples, registers["dinkes"].CompleteSamples.Count);
+            Assert.DoesNotContain(registers["dinkes"].CompleteSamples.Concat(registers["dinkes"].IncompleteSamples), s => s.Id == withdrawn || s.Id == moving);
+        }
+
+        // Both registers complete and treated: the metrics read the summaries, not the risks.
+        var dinkes = await Indicator(21, "dinkes");
+        var criteria = dinkes.GetProperty("levels").EnumerateArray().SelectMany(l => l.GetProperty("criteria").EnumerateArray())
+            .ToDictionary(c => c.GetProperty("metric").GetString()!, c => c.GetProperty("met").GetBoolean());
+        Assert.True(criteria["risk.assessments.complete"]);
+        Assert.True(criteria["risk.treatment.decidedAboveAppetite"]);
+    }
+
+    [Fact]
+    public async Task Risks_stored_before_the_summaries_existed_get_their_registers_at_start_up()
+    {
+        var store = Factory.Services.GetRequiredService<IDocumentStore>();
+        var year = DateTime.UtcNow.Year;
+        await using (var session = store.LightweightSession(Instansi))
+        {
+            session.Store(new KnownTenant { Id = Instansi, LastFactAt = DateTimeOffset.UtcNow });
+            await session.SaveChangesAsync();
+        }
+        await using (var session = store.LightweightSession(Instansi))
+        {
+            session.Store(Enumerable.Range(0, 3).Select(i => new RiskFact
+            {
+                Id = Guid.NewGuid(), Version = 1, Opd = "dinkes", PeriodYear = year, Category = "Keamanan SPBE", Besaran = 5,
+                AssessmentComplete = i > 0, RiskType = "negatif",
+            }).ToArray());
+            await session.SaveChangesAsync();
+        }
+
+        await ActivatorUtilities.CreateInstance<RiskRegisterBackfill>(Factory.Services).StartAsync(CancellationToken.None);
+
+        await using (var session = store.QuerySession(Instansi))
+        {
+            var register = await session.LoadAsync<RiskRegisterSummary>(RiskRegisterSummary.IdFor("dinkes", year));
+            Assert.Equal((3, 1), (register!.Current, register.Incomplete));
+        }
     }
 }

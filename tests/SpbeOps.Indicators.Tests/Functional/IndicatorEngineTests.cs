@@ -160,4 +160,36 @@ public sealed class IndicatorEngineTests(InfrastructureFixture infrastructure) :
         Assert.Equal(24, change.GetProperty("indicator").GetInt32());
         Assert.Equal(2, change.GetProperty("level").GetInt32());
     }
+
+    [Fact]
+    public async Task A_level_change_reaches_the_stream_once_though_it_is_pushed_locally_and_comes_back_through_the_broker()
+    {
+        using var client = Admin();
+        using var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/maturity/stream"), HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        await reader.ReadLineAsync(); // connected
+
+        await Factory.Publish(Facts.Record(Instansi, "programme", date: Facts.Today.AddMonths(-1), endDate: Facts.Today.AddMonths(6)));
+
+        // Read for a while after the first change: the broker's copy of each change arrives within it and is dropped.
+        // (A change is identified by its content, which includes the moment it was recorded.)
+        var changes = new List<string>();
+        using var first = new CancellationTokenSource(Wait);
+        using var window = new CancellationTokenSource();
+        try
+        {
+            while (await reader.ReadLineAsync(changes.Count == 0 ? first.Token : window.Token) is { } line)
+            {
+                if (!line.StartsWith("data: ", StringComparison.Ordinal)) continue;
+                changes.Add(line[6..]);
+                if (changes.Count == 1) window.CancelAfter(TimeSpan.FromSeconds(3));
+            }
+        }
+        catch (OperationCanceledException) when (changes.Count > 0)
+        {
+        }
+        Assert.Contains(changes, c => JsonDocument.Parse(c).RootElement is var e && e.GetProperty("indicator").GetInt32() == 24
+                                      && e.GetProperty("opd").ValueKind == JsonValueKind.Null && e.GetProperty("level").GetInt32() == 2);
+        Assert.Equal(changes.Distinct().Count(), changes.Count);
+    }
 }

@@ -76,5 +76,28 @@ public sealed class IntegrationEventTests(InfrastructureFixture infrastructure, 
         Assert.Null(await other.LoadAsync<KnownAsset>(asset)); // facts stay in their instansi
     }
 
+    [Fact]
+    public async Task A_burst_of_asset_facts_is_stored_in_batches_at_the_highest_version_of_each_asset()
+    {
+        var bus = Factory.Services.GetRequiredService<IBus>();
+        var store = Factory.Services.GetRequiredService<IDocumentStore>();
+        var assets = Enumerable.Range(0, 60).Select(_ => Guid.NewGuid()).ToList();
+        // Three versions of each asset, shuffled, and every tenth message delivered twice.
+        var messages = assets.SelectMany(id => Enumerable.Range(1, 3).Select(v =>
+                (Id: Guid.NewGuid(), Message: new AssetChangedIntegrationEvent(Instansi, id, v, "dinkes", "hardware", $"Server v{v}", "pemanfaatan", null, DateTimeOffset.UtcNow))))
+            .OrderBy(_ => Random.Shared.Next()).ToList();
+        await Task.WhenAll(messages.Concat(messages.Where((_, i) => i % 10 == 0))
+            .Select(m => bus.Publish(m.Message, ctx => ctx.MessageId = m.Id)));
+
+        async Task<IReadOnlyList<KnownAsset>> Load()
+        {
+            await using var session = store.QuerySession(Instansi);
+            return await session.LoadManyAsync<KnownAsset>(assets);
+        }
+        await HttpAssertions.Eventually(async () => (await Load()) is { Count: 60 } all && all.All(a => a.Version == 3) ? all : null, Wait,
+            "every asset at version 3");
+        Assert.All(await Load(), a => Assert.Equal("Server v3", a.Asset.Name));
+    }
+
     private static string? S(JsonElement e, string name) => e.GetProperty(name).GetString();
 }

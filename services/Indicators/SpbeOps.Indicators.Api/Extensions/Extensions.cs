@@ -23,10 +23,14 @@ public static class Extensions
         builder.Services.AddSingleton<FactBatcher>();
         builder.Services.AddSingleton<LevelChangeBroadcaster>();
         builder.Services.AddSingleton<RecentMessages>();
+        builder.Services.AddSingleton<CommittedLevelChanges>();
         builder.Services.AddSingleton(builder.Configuration.GetSection("Live").Get<LiveOptions>() ?? new LiveOptions());
         builder.Services.AddSingleton<IIntegrationEventMapper, MaturityEventMapper>();
         builder.Services.AddSingleton(builder.Configuration.GetSection("Maturity:Recalculation").Get<RecalculationOptions>() ?? new RecalculationOptions());
         builder.Services.AddSingleton<PeriodicRecalculation>();
+        // Before the periodic recalculation and the bus start (hosted services start in this order): summaries of risks
+        // stored before the summaries existed, so no recalculation sees an empty register.
+        builder.Services.AddHostedService<RiskRegisterBackfill>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PeriodicRecalculation>());
 
         builder.AddSpbeMarten(ServiceName, opts =>
@@ -35,11 +39,15 @@ public static class Extensions
             opts.Schema.For<AssetRegisterSummary>();
             opts.Schema.For<GovernanceFact>().Index(f => f.Indicator);
             opts.Schema.For<RiskContextFact>();
-            opts.Schema.For<RiskFact>().Index(f => f.Opd);
+            // Served: resampling a register's evidence reads a few risks of one OPD and period.
+            opts.Schema.For<RiskFact>().Index([f => f.Opd, f => f.PeriodYear]);
+            opts.Schema.For<RiskRegisterSummary>();
             opts.Schema.For<RiskMonitoringFact>();
             opts.Schema.For<ControlImplementationFact>().Index(f => f.Opd);
             opts.Schema.For<SecurityControlSummary>();
             opts.Schema.For<AuditFact>().Index(f => f.Indicator);
+            opts.Schema.For<DatasetFact>().Index(f => f.Opd);
+            opts.Schema.For<DataCatalogueSummary>();
             opts.Schema.For<OrganisationProfile>();
             opts.Schema.For<OfficialEvaluation>();
             // Two recalculations racing on one level would record one change twice: the second one retries.

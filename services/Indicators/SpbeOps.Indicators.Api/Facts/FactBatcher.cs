@@ -1,139 +1,75 @@
 using System.Collections.Concurrent;
+using System.Reflection;
 using JasperFx;
+using Marten.Services.BatchQuerying;
+using SpbeOps.Indicators.Api.Live;
 
 namespace SpbeOps.Indicators.Api.Facts;
 
 /// <summary>A fact on its way in: the message it came in, the fact, the indicator it feeds and how to explain it.</summary>
-public sealed record PendingFact(Guid MessageId, Fact Fact, int Indicator, string What)
-{
-    internal TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-}
+public sealed record PendingFact(Guid MessageId, Fact Fact, int Indicator, string What);
 
 /// <summary>
-/// Applies facts per instansi in batches (issue 8): while one batch of a tenant is being applied, the facts that
-/// arrive for it wait and then go together in the next one. A batch is one transaction: the dedupe markers of its
-/// messages, the latest fact per record (by version), the register summaries, and one recalculation of the scopes
-/// its facts touch (decisions 4, 6, 15). Tenants proceed in parallel; one tenant's batches never overlap.
-/// A batch that fails for another reason than an unavailable server is applied again fact by fact, so one bad
-/// message fails alone and the others commit.
+/// Applies facts per instansi in batches (issue 8; the batching itself is <see cref="TenantBatches{T}"/>): a batch is
+/// one transaction: the dedupe markers of its messages, the latest fact per record (by version), the register
+/// summaries, and one recalculation of the scopes its facts touch (decisions 4, 6, 15).
 /// </summary>
-public sealed class FactBatcher(IDocumentStore store, MaturityEngine engine, ILogger<FactBatcher> logger)
+public sealed class FactBatcher
 {
-    /// <summary>The consumer name of the dedupe markers (kept from the one-at-a-time consumer, so old markers still count).</summary>
-    public const string ConsumerName = "FactsConsumer";
-
     public const int MaxBatch = 256;
 
-    private readonly ConcurrentDictionary<string, TenantQueue> _tenants = new(StringComparer.Ordinal);
+    private readonly IDocumentStore store;
+    private readonly MaturityEngine engine;
+    private readonly ILogger<FactBatcher> logger;
+    private readonly CommittedLevelChanges live;
+    private readonly TenantBatches<PendingFact> _batches;
 
-    private sealed class TenantQueue
+    public FactBatcher(IDocumentStore store, MaturityEngine engine, CommittedLevelChanges live, ILogger<FactBatcher> logger)
     {
-        public readonly List<PendingFact> Waiting = [];
-        public bool Running;
+        this.store = store;
+        this.engine = engine;
+        this.live = live;
+        this.logger = logger;
+        _batches = new TenantBatches<PendingFact>(ApplyAsync, MaxBatch, logger);
     }
 
-    public async Task SubmitAsync(string instansi, PendingFact fact, CancellationToken ct)
-    {
-        var queue = _tenants.GetOrAdd(instansi, _ => new TenantQueue());
-        bool start;
-        lock (queue)
-        {
-            queue.Waiting.Add(fact);
-            start = !queue.Running;
-            queue.Running = true;
-        }
-        if (start) _ = Task.Run(() => DrainAsync(instansi, queue), CancellationToken.None);
-        await fact.Done.Task.WaitAsync(ct);
-    }
-
-    private async Task DrainAsync(string instansi, TenantQueue queue)
-    {
-        while (true)
-        {
-            List<PendingFact> batch;
-            lock (queue)
-            {
-                if (queue.Waiting.Count == 0)
-                {
-                    queue.Running = false;
-                    return;
-                }
-                batch = queue.Waiting.Take(MaxBatch).ToList();
-                queue.Waiting.RemoveRange(0, batch.Count);
-            }
-
-            try
-            {
-                await ApplyAsync(instansi, batch, CancellationToken.None);
-                foreach (var f in batch) f.Done.TrySetResult();
-            }
-            catch (Exception e) when (TransientFailure.IsTransient(e))
-            {
-                // PostgreSQL or RabbitMQ unavailable: every fact would fail alike, so each message is retried as a whole.
-                foreach (var f in batch) f.Done.TrySetException(e);
-            }
-            catch (Exception e) when (batch.Count > 1)
-            {
-                logger.LogWarning(e, "A batch of {Count} facts of {Instansi} failed; applying them one by one", batch.Count, instansi);
-                foreach (var f in batch)
-                {
-                    try
-                    {
-                        await ApplyAsync(instansi, [f], CancellationToken.None);
-                        f.Done.TrySetResult();
-                    }
-                    catch (Exception one)
-                    {
-                        f.Done.TrySetException(one);
-                    }
-                }
-            }
-            catch (Exception e)
-            {
-                batch[0].Done.TrySetException(e);
-            }
-        }
-    }
+    /// <summary>Completes when the batch holding <paramref name="fact"/> is committed.</summary>
+    public Task SubmitAsync(string instansi, PendingFact fact, CancellationToken ct) => _batches.SubmitAsync(instansi, fact, ct);
 
     /// <summary>Applies <paramref name="batch"/> in one transaction of <paramref name="instansi"/>.</summary>
     public async Task ApplyAsync(string instansi, IReadOnlyList<PendingFact> batch, CancellationToken ct)
     {
         await using var session = store.LightweightSession(instansi);
 
-        // Dedupe: a message handled before (or twice in this batch) changes nothing.
-        var unique = batch.DistinctBy(f => f.MessageId).ToList();
-        var keys = unique.Select(f => ProcessedMessage.KeyFor(ConsumerName, f.MessageId)).ToArray();
-        var seen = (await session.LoadManyAsync<ProcessedMessage>(ct, keys)).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
-        var fresh = unique.Where(f => !seen.Contains(ProcessedMessage.KeyFor(ConsumerName, f.MessageId))).ToList();
-        if (fresh.Count == 0) return;
+        // Idempotent without dedupe markers (decision 4): a fact is a record's whole state at a producer version, and
+        // a copy replaces the stored one only when its version is higher, so a redelivered or older message changes
+        // nothing. A marker per message doubled the rows each batch writes, for no guarantee the version check lacks
+        // (issue 8). The stored copies of the batch's records are read in one round trip.
+        var lookup = session.CreateBatchQuery();
+        var stored = batch.GroupBy(f => f.Fact.GetType())
+            .Select(g => LoadFacts(lookup, g.Key, [.. g.Select(f => f.Fact.Id).Distinct()])).ToList();
+        await lookup.Execute(ct);
         var now = DateTimeOffset.UtcNow;
-        foreach (var f in fresh) session.Insert(new ProcessedMessage { Id = ProcessedMessage.KeyFor(ConsumerName, f.MessageId), ProcessedAt = now });
 
         // Keep latest: the newest version of each record in the batch, stored only when newer than the stored one.
-        var latest = fresh.GroupBy(f => (f.Fact.GetType(), f.Fact.Id)).Select(g => g.MaxBy(f => f.Fact.Version)!).ToList();
+        var latest = batch.GroupBy(f => (f.Fact.GetType(), f.Fact.Id)).Select(g => g.MaxBy(f => f.Fact.Version)!).ToList();
         var previous = new Dictionary<(Type, Guid), Fact>();
-        foreach (var ofType in latest.GroupBy(f => f.Fact.GetType()))
-        {
-            foreach (var stored in await LoadFactsAsync(session, ofType.Key, [.. ofType.Select(f => f.Fact.Id)], ct))
-                previous[(ofType.Key, stored.Id)] = stored;
-        }
+        foreach (var facts in stored)
+            foreach (var fact in await facts)
+                previous[(fact.GetType(), fact.Id)] = fact;
         var changed = latest.Where(f => !previous.TryGetValue((f.Fact.GetType(), f.Fact.Id), out var p) || p.Version < f.Fact.Version).ToList();
-        if (changed.Count > 0)
-        {
-            session.InsertObjects(changed.Where(f => !previous.ContainsKey((f.Fact.GetType(), f.Fact.Id))).Select(f => (object)f.Fact));
-            session.StoreObjects(changed.Where(f => previous.ContainsKey((f.Fact.GetType(), f.Fact.Id))).Select(f => (object)f.Fact));
-            session.Store(new KnownTenant { Id = instansi, LastFactAt = now });
-            await RecalculateAsync(session, instansi, changed, previous, ct);
-        }
+        if (changed.Count == 0) return;
 
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (DocumentAlreadyExistsException e) when (e.DocType == typeof(ProcessedMessage) && batch.Count == 1)
-        {
-            // A concurrent delivery of the same message got there first: it is handled, so acknowledge.
-        }
+        // A new fact inserted meanwhile by another replica fails the save (DocumentAlreadyExists); the retry finds it
+        // stored and compares versions.
+        session.InsertObjects(changed.Where(f => !previous.ContainsKey((f.Fact.GetType(), f.Fact.Id))).Select(f => (object)f.Fact));
+        session.StoreObjects(changed.Where(f => previous.ContainsKey((f.Fact.GetType(), f.Fact.Id))).Select(f => (object)f.Fact));
+        session.Store(new KnownTenant { Id = instansi, LastFactAt = now });
+        await RecalculateAsync(session, instansi, changed, previous, ct);
+
+        var levelChanges = CommittedLevelChanges.Pending(session);
+        await session.SaveChangesAsync(ct);
+        live.Push(instansi, levelChanges);
     }
 
     private async Task RecalculateAsync(
@@ -144,9 +80,13 @@ public sealed class FactBatcher(IDocumentStore store, MaturityEngine engine, ILo
         var facts = await FactSet.LoadAsync(session, ct);
         var assets = changed.Select(f => f.Fact).OfType<AssetFact>().ToList();
         if (assets.Count > 0) await UpdateRegistersAsync(session, facts, assets, a => PreviousOf(a) as AssetFact, ct);
+        var risks = changed.Select(f => f.Fact).OfType<RiskFact>().ToList();
+        if (risks.Count > 0) await UpdateRiskRegistersAsync(session, facts, risks, r => PreviousOf(r) as RiskFact, ct);
+        var datasets = changed.Select(f => f.Fact).OfType<DatasetFact>().ToList();
+        if (datasets.Count > 0) await DataCatalogueSummary.UpdateAsync(session, facts, datasets, d => PreviousOf(d) as DatasetFact, ct);
         var implementations = changed.Select(f => f.Fact).OfType<ControlImplementationFact>().ToList();
         if (implementations.Count > 0) await UpdateControlSummariesAsync(session, facts, implementations, i => PreviousOf(i) as ControlImplementationFact, ct);
-        foreach (var f in changed.Where(f => f.Fact is not (AssetFact or ControlImplementationFact))) facts.With(f.Fact);
+        foreach (var f in changed.Where(f => f.Fact is not (AssetFact or RiskFact or DatasetFact or ControlImplementationFact))) facts.With(f.Fact);
 
         // Only the scopes the facts touch: their OPD (and the ones they left), or every OPD for an all-OPD record.
         List<string>? opds = [];
@@ -169,17 +109,15 @@ public sealed class FactBatcher(IDocumentStore store, MaturityEngine engine, ILo
                 change.Indicator, change.Opd ?? "instansi", instansi, change.PreviousLevel, change.Level);
     }
 
-    private static async Task<IReadOnlyList<Fact>> LoadFactsAsync(IQuerySession session, Type type, Guid[] ids, CancellationToken ct) => type switch
-    {
-        _ when type == typeof(AssetFact) => [.. await session.LoadManyAsync<AssetFact>(ct, ids)],
-        _ when type == typeof(GovernanceFact) => [.. await session.LoadManyAsync<GovernanceFact>(ct, ids)],
-        _ when type == typeof(RiskContextFact) => [.. await session.LoadManyAsync<RiskContextFact>(ct, ids)],
-        _ when type == typeof(RiskFact) => [.. await session.LoadManyAsync<RiskFact>(ct, ids)],
-        _ when type == typeof(RiskMonitoringFact) => [.. await session.LoadManyAsync<RiskMonitoringFact>(ct, ids)],
-        _ when type == typeof(ControlImplementationFact) => [.. await session.LoadManyAsync<ControlImplementationFact>(ct, ids)],
-        _ when type == typeof(AuditFact) => [.. await session.LoadManyAsync<AuditFact>(ct, ids)],
-        _ => throw new ArgumentException($"Unknown fact {type.Name}."),
-    };
+    private static readonly ConcurrentDictionary<Type, Func<IBatchedQuery, Guid[], Task<IReadOnlyList<Fact>>>> Loaders = new();
+
+    /// <summary>The stored facts of one fact class, in a batched query: any class a fact kind produces, no list to extend.</summary>
+    private static Task<IReadOnlyList<Fact>> LoadFacts(IBatchedQuery batch, Type factType, Guid[] ids) =>
+        Loaders.GetOrAdd(factType, t => typeof(FactBatcher).GetMethod(nameof(LoadFactsOf), BindingFlags.NonPublic | BindingFlags.Static)!
+            .MakeGenericMethod(t).CreateDelegate<Func<IBatchedQuery, Guid[], Task<IReadOnlyList<Fact>>>>())(batch, ids);
+
+    private static async Task<IReadOnlyList<Fact>> LoadFactsOf<TFact>(IBatchedQuery batch, Guid[] ids) where TFact : Fact =>
+        [.. await batch.LoadMany<TFact>().ById(ids)];
 
     /// <summary>Moves each asset between the counts of its OPD's register (or two OPDs', when it changed OPD).</summary>
     private static async Task UpdateRegistersAsync(
@@ -214,6 +152,45 @@ public sealed class FactBatcher(IDocumentStore store, MaturityEngine engine, ILo
                     .Where(a => a.Opd == opd && !applied.Contains(a.Id) && a.Stage != AssetRegisterSummary.Disposed)
                     .OrderBy(a => a.Name).Take(AssetRegisterSummary.Samples).ToListAsync(ct);
                 r.Resample(inUse, active, assets);
+            }
+            session.Store(r);
+            facts.With(r);
+        }
+    }
+
+    /// <summary>Moves each risk between the counts of its OPD's register of its period (or two, when it moved).</summary>
+    private static async Task UpdateRiskRegistersAsync(
+        IDocumentSession session, FactSet facts, IReadOnlyList<RiskFact> risks, Func<RiskFact, RiskFact?> previousOf, CancellationToken ct)
+    {
+        var touched = new Dictionary<string, RiskRegisterSummary>(StringComparer.OrdinalIgnoreCase);
+        RiskRegisterSummary RegisterOf(RiskFact risk)
+        {
+            var id = RiskRegisterSummary.IdFor(risk.Opd, risk.PeriodYear);
+            if (touched.TryGetValue(id, out var t)) return t;
+            return touched[id] = facts.RiskRegisters.TryGetValue(id, out var stored) ? stored : RiskRegisterSummary.For(risk);
+        }
+
+        foreach (var risk in risks)
+        {
+            if (previousOf(risk) is { } previous) RegisterOf(previous).Remove(previous);
+            RegisterOf(risk).Add(risk);
+        }
+
+        var applied = risks.Select(r => r.Id).ToArray();
+        foreach (var r in touched.Values)
+        {
+            if (r.NeedsSamples)
+            {
+                // A few of each kind the lists show, from the stored risks of this register (not those being applied,
+                // whose stored copies are the previous versions).
+                var (opd, year) = (r.Opd, r.PeriodYear);
+                var register = session.Query<RiskFact>().Where(f => f.Opd == opd && f.PeriodYear == year && !f.Withdrawn && !applied.Contains(f.Id));
+                var candidates = new List<RiskFact>();
+                candidates.AddRange(await register.Where(f => !f.AssessmentComplete).Take(RiskRegisterSummary.Samples).ToListAsync(ct));
+                candidates.AddRange(await register.Where(f => f.AssessmentComplete).Take(RiskRegisterSummary.Samples).ToListAsync(ct));
+                candidates.AddRange(await register.Where(f => f.AboveAppetite && !f.TreatmentDecided).Take(RiskRegisterSummary.Samples).ToListAsync(ct));
+                candidates.AddRange(await register.Where(f => f.AboveAppetite && f.TreatmentDecided).Take(RiskRegisterSummary.Samples).ToListAsync(ct));
+                r.Resample(candidates, risks);
             }
             session.Store(r);
             facts.With(r);

@@ -1,6 +1,7 @@
 using MassTransit;
 using SpbeOps.Contracts.Assets;
 using SpbeOps.Contracts.Audits;
+using SpbeOps.Contracts.Data;
 using SpbeOps.Contracts.Governance;
 using SpbeOps.Contracts.Risk;
 using SpbeOps.Contracts.Security;
@@ -41,6 +42,7 @@ public static class FactKinds
 {
     public const int AssetIndicator = 24;
     public const int RiskIndicator = 21;
+    public const int DataIndicator = 23;
 
     public static readonly FactKind<AssetChangedIntegrationEvent> Asset = new(
         m => m.Instansi, AssetFact.From, _ => AssetIndicator, m => $"aset / asset '{m.Name}' ({m.Opd}): {m.Stage}");
@@ -65,7 +67,10 @@ public static class FactKinds
     public static readonly FactKind<AuditEngagementChangedIntegrationEvent> Audit = new(
         m => m.Instansi, AuditFact.From, m => m.Indicator, m => $"audit '{m.Title}': {m.Stage}");
 
-    public static readonly IReadOnlyList<IFactKind> All = [Asset, Governance, RiskContext, Risk, RiskMonitoring, ControlImplementation, Audit];
+    public static readonly FactKind<DatasetChangedIntegrationEvent> Dataset = new(
+        m => m.Instansi, DatasetFact.From, _ => DataIndicator, m => $"dataset '{m.Title}' ({m.Opd}): {m.Status}");
+
+    public static readonly IReadOnlyList<IFactKind> All = [Asset, Governance, RiskContext, Risk, RiskMonitoring, ControlImplementation, Audit, Dataset];
 
     public static FactKind<TContract> Of<TContract>() where TContract : class =>
         All.OfType<FactKind<TContract>>().SingleOrDefault()

@@ -13,24 +13,46 @@ public sealed class FactSet
     public Dictionary<string, AssetRegisterSummary> AssetRegisters { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
     public List<GovernanceFact> Governance { get; private set; } = [];
     public List<RiskContextFact> RiskContexts { get; private set; } = [];
-    public List<RiskFact> Risks { get; private set; } = [];
+    /// <summary>Per OPD and period (<see cref="RiskRegisterSummary.IdFor"/>), the risk register's counts and samples.</summary>
+    public Dictionary<string, RiskRegisterSummary> RiskRegisters { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
     public List<RiskMonitoringFact> RiskMonitoring { get; private set; } = [];
     /// <summary>Per OPD (by code), its control implementations' counts and samples (indicator 22).</summary>
     public Dictionary<string, SecurityControlSummary> ControlSummaries { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Audit engagements (indicators 29, 30, 31): a few per instansi, so kept as a list.</summary>
     public List<AuditFact> Audits { get; private set; } = [];
+    /// <summary>Per OPD (by code), the data catalogue's counts and samples (indicator 23).</summary>
+    public Dictionary<string, DataCatalogueSummary> DataCatalogues { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public static async Task<FactSet> LoadAsync(IQuerySession session, CancellationToken ct) => new()
+    /// <summary>
+    /// Everything in one round trip (a Marten batched query): seven sequential queries were most of the time a
+    /// small batch of facts took, and so of the freshness under load (issue 8).
+    /// </summary>
+    public static async Task<FactSet> LoadAsync(IQuerySession session, CancellationToken ct)
     {
-        Organisation = await session.LoadAsync<OrganisationProfile>(OrganisationProfile.DocumentId, ct),
-        AssetRegisters = (await session.Query<AssetRegisterSummary>().ToListAsync(ct)).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
-        Governance = [.. await session.Query<GovernanceFact>().ToListAsync(ct)],
-        RiskContexts = [.. await session.Query<RiskContextFact>().ToListAsync(ct)],
-        Risks = [.. await session.Query<RiskFact>().ToListAsync(ct)],
-        RiskMonitoring = [.. await session.Query<RiskMonitoringFact>().ToListAsync(ct)],
-        ControlSummaries = (await session.Query<SecurityControlSummary>().ToListAsync(ct)).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
-        Audits = [.. await session.Query<AuditFact>().ToListAsync(ct)],
-    };
+        var batch = session.CreateBatchQuery();
+        var organisation = batch.Load<OrganisationProfile>(OrganisationProfile.DocumentId);
+        var assetRegisters = batch.Query<AssetRegisterSummary>().ToList();
+        var governance = batch.Query<GovernanceFact>().ToList();
+        var riskContexts = batch.Query<RiskContextFact>().ToList();
+        var riskRegisters = batch.Query<RiskRegisterSummary>().ToList();
+        var riskMonitoring = batch.Query<RiskMonitoringFact>().ToList();
+        var controlSummaries = batch.Query<SecurityControlSummary>().ToList();
+        var audits = batch.Query<AuditFact>().ToList();
+        var dataCatalogues = batch.Query<DataCatalogueSummary>().ToList();
+        await batch.Execute(ct);
+        return new FactSet
+        {
+            Organisation = await organisation,
+            AssetRegisters = (await assetRegisters).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
+            Governance = [.. await governance],
+            RiskContexts = [.. await riskContexts],
+            RiskRegisters = (await riskRegisters).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
+            RiskMonitoring = [.. await riskMonitoring],
+            ControlSummaries = (await controlSummaries).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
+            Audits = [.. await audits],
+            DataCatalogues = (await dataCatalogues).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
+        };
+    }
 
     public FactSet With(OrganisationProfile organisation)
     {
@@ -45,10 +67,11 @@ public sealed class FactSet
             case AssetFact f: Register(f); break;
             case GovernanceFact f: Replace(Governance, f); break;
             case RiskContextFact f: Replace(RiskContexts, f); break;
-            case RiskFact f: Replace(Risks, f); break;
+            case RiskFact f: RegisterRisk(f); break;
             case RiskMonitoringFact f: Replace(RiskMonitoring, f); break;
             case ControlImplementationFact f: Register(f); break;
             case AuditFact f: Replace(Audits, f); break;
+            case DatasetFact f: CatalogueOf(f.Opd).Add(f); break;
             default: throw new ArgumentException($"Unknown fact {fact.GetType().Name}.");
         }
         return this;
@@ -60,6 +83,32 @@ public sealed class FactSet
         AssetRegisters[register.Id] = register;
         return this;
     }
+
+    /// <summary>The summary of one OPD's risk register as stored (consumers replace it after applying a fact).</summary>
+    public FactSet With(RiskRegisterSummary register)
+    {
+        RiskRegisters[register.Id] = register;
+        return this;
+    }
+
+    /// <summary>Adds a new risk to the in-memory summaries (tests and benchmarks build registers this way).</summary>
+    private void RegisterRisk(RiskFact risk)
+    {
+        var id = RiskRegisterSummary.IdFor(risk.Opd, risk.PeriodYear);
+        if (!RiskRegisters.TryGetValue(id, out var register)) RiskRegisters[id] = register = RiskRegisterSummary.For(risk);
+        register.Add(risk);
+    }
+
+    /// <summary>The summary of one OPD's data catalogue as stored (consumers replace it after applying a fact).</summary>
+    public FactSet With(DataCatalogueSummary catalogue)
+    {
+        DataCatalogues[catalogue.Id] = catalogue;
+        return this;
+    }
+
+    /// <summary>One OPD's catalogue summary, created empty when it has none (tests add new datasets through it).</summary>
+    public DataCatalogueSummary CatalogueOf(string opd) =>
+        DataCatalogues.TryGetValue(opd, out var c) ? c : DataCatalogues[opd] = new DataCatalogueSummary { Id = opd };
 
     /// <summary>Adds a new asset to the in-memory summaries (tests and benchmarks build registers this way).</summary>
     private void Register(AssetFact asset)
@@ -84,7 +133,8 @@ public sealed class FactSet
         summary.Add(implementation);
     }
 
-    private IEnumerable<string> OpdWithAssets => AssetRegisters.Values.Where(r => r.Total > 0).Select(r => r.Id);
+    private IEnumerable<string> OpdWithRegisters => AssetRegisters.Values.Where(r => r.Total > 0).Select(r => r.Id)
+        .Concat(DataCatalogues.Values.Where(c => c.Total > 0).Select(c => c.Id));
 
     /// <summary>
     /// The perangkat daerah of the instansi: the list Diskominfo maintains, or, until it exists, every OPD
@@ -93,8 +143,8 @@ public sealed class FactSet
     public IReadOnlyList<string> PerangkatDaerah()
     {
         if (Organisation is { PerangkatDaerah.Count: > 0 } org) return org.PerangkatDaerah.Select(p => p.Code).ToList();
-        return OpdWithAssets
-            .Concat(Risks.Select(r => r.Opd))
+        return OpdWithRegisters
+            .Concat(RiskRegisters.Values.Select(r => r.Opd))
             .Concat(RiskContexts.Select(c => c.Opd))
             .Concat(Governance.SelectMany(g => g.ScopeOpds))
             .Concat(ControlSummaries.Values.Where(c => c.Implemented > 0).Select(c => c.Id))
@@ -111,8 +161,8 @@ public sealed class FactSet
     {
         if (Organisation is not { PerangkatDaerah.Count: > 0 } org) return [];
         var listed = org.PerangkatDaerah.Select(p => p.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return OpdWithAssets
-            .Concat(Risks.Select(r => r.Opd))
+        return OpdWithRegisters
+            .Concat(RiskRegisters.Values.Select(r => r.Opd))
             .Concat(RiskContexts.Select(c => c.Opd))
             .Concat(Governance.SelectMany(g => g.ScopeOpds))
             .Where(o => !listed.Contains(o))

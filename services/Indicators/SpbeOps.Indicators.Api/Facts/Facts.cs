@@ -1,4 +1,5 @@
 using SpbeOps.Contracts.Assets;
+using SpbeOps.Contracts.Data;
 using SpbeOps.Contracts.Governance;
 using SpbeOps.Contracts.Risk;
 
@@ -135,5 +136,27 @@ public sealed class RiskMonitoringFact : OpdFact
     {
         Id = m.MonitoringId, Version = m.Version, UpdatedAt = m.OccurredAt, Opd = m.Opd, PeriodYear = m.PeriodYear, Kind = m.Kind,
         Quarter = m.Quarter, ReportedOn = m.ReportedOn, ApprovalStatus = m.ApprovalStatus,
+    };
+}
+
+public sealed class DatasetFact : OpdFact
+{
+    public string Title { get; set; } = "";
+    public string Status { get; set; } = "";
+    public string AccessLevel { get; set; } = "";
+    public bool StandarDataComplete { get; set; }
+    public bool MetadataComplete { get; set; }
+    public bool Verified { get; set; }
+    public int QualityScore { get; set; }
+    public bool ReleasesOnTime { get; set; }
+
+    public bool Published => Status == DataCatalogueSummary.PublishedStatus;
+    public bool Archived => Status == DataCatalogueSummary.ArchivedStatus;
+
+    public static DatasetFact From(DatasetChangedIntegrationEvent m) => new()
+    {
+        Id = m.DatasetId, Version = m.Version, UpdatedAt = m.OccurredAt, Opd = m.Opd, Title = m.Title, Status = m.Status,
+        AccessLevel = m.AccessLevel, StandarDataComplete = m.StandarDataComplete, MetadataComplete = m.MetadataComplete,
+        Verified = m.Verified, QualityScore = m.QualityScore, ReleasesOnTime = m.ReleasesOnTime,
     };
 }

@@ -37,7 +37,8 @@ public static class MetricCatalog
         ["risk.context.set"] = RiskContextSet,
         ["risk.assessments.complete"] = RiskAssessmentsComplete,
         ["risk.treatment.decidedAboveAppetite"] = RiskTreatmentDecided,
-        ["risk.register.opdCoverage"] = s => Coverage(s, CurrentRisks(s).Select(r => (r.Opd, r.Id, $"{r.Category} ({r.Besaran})")), "risk"),
+        ["risk.register.opdCoverage"] = s => Coverage(s, CurrentRegisters(s)
+            .Select(r => (r.Opd, r.CompleteSamples.Concat(r.IncompleteSamples).FirstOrDefault()?.Id ?? Guid.Empty, $"{r.Current} risiko / risks")), "risk"),
         ["risk.monitoring.onSchedule"] = RiskMonitoringOnSchedule,
         ["governance.strategy.byCoordinationTeam"] = s => Strategy(s, f => f.Issuer == "tim-koordinasi-spbe"),
         ["security.controls.implementedOpd"] = ControlsImplementedOpd,
@@ -49,6 +50,12 @@ public static class MetricCatalog
         ["audit.internalCovers"] = InternalAuditCovers,
         ["audit.externalCertified"] = ExternalCertifiedAudit,
         ["audit.findingsFollowedUp"] = AuditFindingsFollowedUp,
+        ["governance.strategy.byDataForum"] = s => Strategy(s, f => f.Issuer is "forum-satu-data" or "tim-koordinasi-spbe"),
+        ["data.datasets.verified"] = DatasetsVerified,
+        ["data.published.completeShare"] = PublishedCompleteShare,
+        ["data.catalogue.opdCoverage"] = s => Coverage(s, s.Facts.DataCatalogues.Values
+            .Where(c => c.Verified > 0)
+            .Select(c => (c.Id, c.VerifiedSamples.FirstOrDefault()?.Id ?? Guid.Empty, $"{c.Verified} dataset terverifikasi / verified datasets")), "data-catalogue"),
     };
 
     /// <summary>How often an application or infrastructure must be audited (Perpres 95/2018 Pasal 58: at least every two years).</summary>
@@ -148,17 +155,46 @@ public static class MetricCatalog
         return MetricValue.Of(Math.Round((all.Count - missing.Count) / (double)all.Count, 4), [.. evidence]);
     }
 
+    // ---- data (indicator 23) ----
+
+    private static IEnumerable<DataCatalogueSummary> Catalogues(MetricScope s) =>
+        s.Facts.DataCatalogues.Values.Where(c => s.Opd is null || Same(c.Id, s.Opd));
+
+    private static MetricValue DatasetsVerified(MetricScope s)
+    {
+        var catalogues = Catalogues(s).Where(c => c.Verified > 0).ToList();
+        var evidence = catalogues.SelectMany(c => c.VerifiedSamples.Select(d => new Evidence(d.Id.ToString(), "dataset", $"{d.Title} ({c.Id})"))).Take(EvidenceLimit);
+        return MetricValue.Of(catalogues.Sum(c => c.Verified), [.. evidence]);
+    }
+
+    /// <summary>The share of published datasets whose Standar Data and metadata are complete (0 when none is published).</summary>
+    private static MetricValue PublishedCompleteShare(MetricScope s)
+    {
+        var catalogues = Catalogues(s).Where(c => c.Published > 0).ToList();
+        var published = catalogues.Sum(c => c.Published);
+        if (published == 0) return MetricValue.Of(0.0, new Evidence("-", "dataset.missing", "belum ada dataset yang dipublikasikan / no dataset is published yet"));
+        var evidence = catalogues.SelectMany(c => c.IncompleteSamples.Select(d =>
+                new Evidence(d.Id.ToString(), "dataset.incomplete", $"{d.Title} ({c.Id}): Standar Data/metadata belum lengkap / incomplete")))
+            .Concat(catalogues.Select(c => new Evidence(c.Id, "data-catalogue", $"{c.Id}: {c.PublishedComplete} dari {c.Published} lengkap / of {c.Published} complete")))
+            .Take(EvidenceLimit);
+        return MetricValue.Of(Math.Round(catalogues.Sum(c => c.PublishedComplete) / (double)published, 4), [.. evidence]);
+    }
+
     // ---- risk (indicator 21) ----
 
-    private static IEnumerable<RiskFact> CurrentRisks(MetricScope s) =>
-        s.Facts.Risks.Where(r => !r.Withdrawn && r.PeriodYear == s.Today.Year && (s.Opd is null || Same(r.Opd, s.Opd)));
+    /// <summary>The registers of the current period that hold a risk (per OPD summaries, never the risks themselves: issue 8).</summary>
+    private static IEnumerable<RiskRegisterSummary> CurrentRegisters(MetricScope s) =>
+        s.Facts.RiskRegisters.Values.Where(r => r.Current > 0 && r.PeriodYear == s.Today.Year && (s.Opd is null || Same(r.Opd, s.Opd)));
+
+    private static IEnumerable<Evidence> Samples(IEnumerable<RiskRegisterSummary> registers, Func<RiskRegisterSummary, List<RiskSample>> list, string kind) =>
+        registers.SelectMany(list).Take(EvidenceLimit).Select(r => new Evidence(r.Id.ToString(), kind, r.Label));
 
     private static MetricValue RiskContextSet(MetricScope s)
     {
         var contexts = s.Facts.RiskContexts.Where(c => c.PeriodYear == s.Today.Year && c.Complete && (s.Opd is null || Same(c.Opd, s.Opd))).ToList();
         var withContext = contexts.Select(c => c.Opd).ToHashSet(StringComparer.OrdinalIgnoreCase);
         // Every UPR that keeps a register this period must have set its context first.
-        var withoutContext = CurrentRisks(s).Select(r => r.Opd).Distinct(StringComparer.OrdinalIgnoreCase).Where(o => !withContext.Contains(o)).ToList();
+        var withoutContext = CurrentRegisters(s).Select(r => r.Opd).Distinct(StringComparer.OrdinalIgnoreCase).Where(o => !withContext.Contains(o)).ToList();
         var evidence = contexts.Select(c => new Evidence(c.Id.ToString(), "risk.context", $"Konteks risiko {c.Opd} {c.PeriodYear}"))
             .Concat(withoutContext.Select(o => new Evidence(o, "risk.context.missing", $"{o}: register tanpa konteks / a register without a context")));
         return MetricValue.Of(contexts.Count > 0 && withoutContext.Count == 0, [.. evidence]);
@@ -166,21 +202,16 @@ public static class MetricCatalog
 
     private static MetricValue RiskAssessmentsComplete(MetricScope s)
     {
-        var risks = CurrentRisks(s).ToList();
-        var incomplete = risks.Where(r => !r.AssessmentComplete).ToList();
-        var evidence = incomplete.Take(EvidenceLimit).Select(r => new Evidence(r.Id.ToString(), "risk.incomplete", $"{r.Opd}: {r.Category} — Formulir 3.0 belum lengkap / incomplete"))
-            .Concat(risks.Where(r => r.AssessmentComplete).Take(EvidenceLimit).Select(r => new Evidence(r.Id.ToString(), "risk", $"{r.Opd}: {r.Category} (besaran {r.Besaran})")));
-        return MetricValue.Of(risks.Count > 0 && incomplete.Count == 0, [.. evidence]);
+        var registers = CurrentRegisters(s).ToList();
+        var evidence = Samples(registers, r => r.IncompleteSamples, "risk.incomplete").Concat(Samples(registers, r => r.CompleteSamples, "risk"));
+        return MetricValue.Of(registers.Count > 0 && registers.All(r => r.Incomplete == 0), [.. evidence]);
     }
 
     private static MetricValue RiskTreatmentDecided(MetricScope s)
     {
-        var risks = CurrentRisks(s).ToList();
-        var above = risks.Where(r => r.AboveAppetite).ToList();
-        var untreated = above.Where(r => !r.TreatmentDecided).ToList();
-        var evidence = untreated.Take(EvidenceLimit).Select(r => new Evidence(r.Id.ToString(), "risk.untreated", $"{r.Opd}: {r.Category} (besaran {r.Besaran}) tanpa rencana penanganan / no treatment plan"))
-            .Concat(above.Where(r => r.TreatmentDecided).Take(EvidenceLimit).Select(r => new Evidence(r.Id.ToString(), "risk.treated", $"{r.Opd}: {r.Category} (besaran {r.Besaran}, residual {r.ResidualBesaran})")));
-        return MetricValue.Of(risks.Count > 0 && untreated.Count == 0, [.. evidence]);
+        var registers = CurrentRegisters(s).ToList();
+        var evidence = Samples(registers, r => r.UntreatedSamples, "risk.untreated").Concat(Samples(registers, r => r.TreatedSamples, "risk.treated"));
+        return MetricValue.Of(registers.Count > 0 && registers.All(r => r.Untreated == 0), [.. evidence]);
     }
 
     private static MetricValue RiskMonitoringOnSchedule(MetricScope s)
@@ -188,7 +219,7 @@ public static class MetricCatalog
         var from = s.Today.AddDays(-MonitoringWindowDays);
         var recent = s.Facts.RiskMonitoring.Where(m => m.ReportedOn >= from && m.ReportedOn <= s.Today && (s.Opd is null || Same(m.Opd, s.Opd))).ToList();
         var reporting = recent.Select(m => m.Opd).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var late = CurrentRisks(s).Select(r => r.Opd).Distinct(StringComparer.OrdinalIgnoreCase).Where(o => !reporting.Contains(o)).ToList();
+        var late = CurrentRegisters(s).Select(r => r.Opd).Distinct(StringComparer.OrdinalIgnoreCase).Where(o => !reporting.Contains(o)).ToList();
         var evidence = recent.Select(m => new Evidence(m.Id.ToString(), "risk.monitoring", $"{m.Opd}: laporan {m.Kind}{(m.Quarter is { } q ? $" TW{q}" : "")} {m.ReportedOn:yyyy-MM-dd}"))
             .Concat(late.Select(o => new Evidence(o, "risk.monitoring.late", $"{o}: tidak ada laporan pemantauan {MonitoringWindowDays} hari terakhir / no monitoring report in {MonitoringWindowDays} days")));
         return MetricValue.Of(recent.Count > 0 && late.Count == 0, [.. evidence]);

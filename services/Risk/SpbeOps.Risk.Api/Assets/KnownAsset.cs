@@ -18,10 +18,13 @@ public sealed class KnownAsset : ILearnedRecord
     public static KnownAsset From(AssetChangedIntegrationEvent m) => new() { Id = m.AssetId, Version = m.Version, Asset = m };
 }
 
-/// <summary>Keeps <see cref="KnownAsset"/> current, duplicate-safe and order-tolerant (docs/architecture.md decision 15).</summary>
-public sealed class AssetChangedConsumer(IDocumentStore store) : IConsumer<AssetChangedIntegrationEvent>
+/// <summary>
+/// Keeps <see cref="KnownAsset"/> current, duplicate-safe and order-tolerant (docs/architecture.md decision 15), in
+/// batches per instansi: every asset write reaches this consumer, so one transaction per message would make it the
+/// pipeline's slowest hop under load (issue 8).
+/// </summary>
+public sealed class AssetChangedConsumer(LearnedRecordBatches<KnownAsset> knownAssets) : IConsumer<AssetChangedIntegrationEvent>
 {
     public Task Consume(ConsumeContext<AssetChangedIntegrationEvent> context) =>
-        store.ConsumeOnceAsync(context, nameof(AssetChangedConsumer), context.Message.Instansi,
-            (session, ct) => session.KeepLatestAsync(KnownAsset.From(context.Message), ct));
+        knownAssets.KeepLatestAsync(context, context.Message.Instansi, KnownAsset.From(context.Message));
 }

@@ -24,13 +24,19 @@ public static class Extensions
         builder.AddRecord<MonitoringReport>(schema => schema.Index(m => m.Opd).Index(m => m.PeriodYear));
         builder.AddGovernance(RiskGovernance.Options);
 
-        // Asset and application ids a risk may reference are learned from the Assets service's events.
-        // One message at a time on the endpoint (retries included), so an older version never overtakes a newer one.
+        // Asset and application ids a risk may reference are learned from the Assets service's events: many messages
+        // in flight, stored per instansi in batches, one batch at a time (so two never race to insert one asset); the
+        // version check keeps an older copy from overtaking a newer one.
+        builder.Services.AddSingleton(sp => new LearnedRecordBatches<KnownAsset>(
+            sp.GetRequiredService<IDocumentStore>(), nameof(AssetChangedConsumer), sp.GetRequiredService<ILogger<AssetChangedConsumer>>()));
         builder.AddSpbeMessaging(ServiceName, (x, options) => x.AddConsumer<AssetChangedConsumer>().Endpoint(e =>
         {
-            e.ConcurrentMessageLimit = 1;
+            e.ConcurrentMessageLimit = AssetConsumerConcurrency;
+            e.PrefetchCount = AssetConsumerConcurrency;
             e.Temporary = options.TemporaryQueues;
         }));
         return builder;
     }
+
+    private const int AssetConsumerConcurrency = 64;
 }

@@ -15,7 +15,8 @@ public static class DevelopmentTokens
 
     public static string Create(
         string signingKey, string role, string instansi, string? opd = null,
-        string issuer = "spbeops-local", string audience = "spbeops", string? subject = null, TimeSpan? lifetime = null)
+        string issuer = "spbeops-local", string audience = "spbeops", string? subject = null, TimeSpan? lifetime = null,
+        IEnumerable<Claim>? extraClaims = null)
     {
         var claims = new List<Claim>
         {
@@ -25,6 +26,7 @@ public static class DevelopmentTokens
             new(SpbeClaims.Instansi, instansi),
         };
         if (opd is not null) claims.Add(new Claim(SpbeClaims.Opd, opd));
+        if (extraClaims is not null) claims.AddRange(extraClaims);
 
         var now = DateTime.UtcNow;
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
