@@ -53,6 +53,8 @@ public sealed partial class FakeSpbeApi : IAsyncDisposable
                 ["evaluations"] = new JsonArray([.. Evaluations.Values.Select(e => e.DeepClone())]),
                 ["selfAssessments"] = new JsonArray([.. SelfAssessments.Values.Select(s => s.DeepClone())]),
                 ["organisation"] = Organisation?.DeepClone(),
+                ["security"] = new JsonArray([.. Security.OrderBy(r => (string?)r["id"]).Select(r => r.DeepClone())]),
+                ["baselineAdopted"] = BaselineAdopted,
                 ["data"] = DataSnapshot(),
             }.ToJsonString();
         }
@@ -163,8 +165,8 @@ public sealed partial class FakeSpbeApi : IAsyncDisposable
 
         MapData(app);
 
-        // Governance records of the Assets, Risk and Data services (programmes are seeded, and the Data service's guideline).
-        foreach (var service in new[] { "assets", "risks", "data" })
+        // Governance records of the Assets, Risk, Security and Data services (programmes are seeded, and the Data service's guideline).
+        foreach (var service in new[] { "assets", "risks", "security", "data" })
         {
             app.MapGet($"/api/{service}/governance", (int? indicator, string? type) =>
             {
@@ -198,6 +200,8 @@ public sealed partial class FakeSpbeApi : IAsyncDisposable
                 }
             });
         }
+
+        MapSecurity(app);
 
         // Indicators: official results, self-assessments (read through the indicator), the organisation.
         app.MapGet("/api/maturity/evaluations", () =>

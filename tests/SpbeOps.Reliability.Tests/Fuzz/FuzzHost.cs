@@ -2,6 +2,7 @@ extern alias assets;
 extern alias gateway;
 extern alias indicators;
 extern alias risk;
+extern alias security;
 extern alias data;
 
 using Microsoft.AspNetCore.Hosting;
@@ -29,6 +30,7 @@ public sealed class FuzzHost : IAsyncDisposable
 
     public static FuzzHost Risk(InfrastructureFixture infrastructure) => Start(new ServiceFactory<risk::Program>(infrastructure));
 
+    public static FuzzHost Security(InfrastructureFixture infrastructure) => Start(new ServiceFactory<security::Program>(infrastructure));
     public static FuzzHost Data(InfrastructureFixture infrastructure) => Start(new ServiceFactory<data::Program>(infrastructure));
 
     public static FuzzHost Indicators(InfrastructureFixture infrastructure) => Start(new ServiceFactory<indicators::Program>(infrastructure,

@@ -84,7 +84,9 @@ public sealed class FactBatcher
         if (risks.Count > 0) await UpdateRiskRegistersAsync(session, facts, risks, r => PreviousOf(r) as RiskFact, ct);
         var datasets = changed.Select(f => f.Fact).OfType<DatasetFact>().ToList();
         if (datasets.Count > 0) await DataCatalogueSummary.UpdateAsync(session, facts, datasets, d => PreviousOf(d) as DatasetFact, ct);
-        foreach (var f in changed.Where(f => f.Fact is not (AssetFact or RiskFact or DatasetFact))) facts.With(f.Fact);
+        var implementations = changed.Select(f => f.Fact).OfType<ControlImplementationFact>().ToList();
+        if (implementations.Count > 0) await UpdateControlSummariesAsync(session, facts, implementations, i => PreviousOf(i) as ControlImplementationFact, ct);
+        foreach (var f in changed.Where(f => f.Fact is not (AssetFact or RiskFact or DatasetFact or ControlImplementationFact))) facts.With(f.Fact);
 
         // Only the scopes the facts touch: their OPD (and the ones they left), or every OPD for an all-OPD record.
         List<string>? opds = [];
@@ -189,6 +191,41 @@ public sealed class FactBatcher
                 candidates.AddRange(await register.Where(f => f.AboveAppetite && !f.TreatmentDecided).Take(RiskRegisterSummary.Samples).ToListAsync(ct));
                 candidates.AddRange(await register.Where(f => f.AboveAppetite && f.TreatmentDecided).Take(RiskRegisterSummary.Samples).ToListAsync(ct));
                 r.Resample(candidates, risks);
+            }
+            session.Store(r);
+            facts.With(r);
+        }
+    }
+
+    /// <summary>Moves each control implementation between the counts of its OPD's summary (as the asset registers do).</summary>
+    private static async Task UpdateControlSummariesAsync(
+        IDocumentSession session, FactSet facts, IReadOnlyList<ControlImplementationFact> implementations,
+        Func<ControlImplementationFact, ControlImplementationFact?> previousOf, CancellationToken ct)
+    {
+        var touched = new Dictionary<string, SecurityControlSummary>(StringComparer.OrdinalIgnoreCase);
+        SecurityControlSummary SummaryOf(string opd)
+        {
+            if (touched.TryGetValue(opd, out var t)) return t;
+            var r = facts.ControlSummaries.TryGetValue(opd, out var stored) ? stored : new SecurityControlSummary { Id = opd };
+            return touched[opd] = r;
+        }
+
+        foreach (var implementation in implementations)
+        {
+            if (previousOf(implementation) is { } previous) SummaryOf(previous.Opd).Remove(previous);
+            SummaryOf(implementation.Opd).Add(implementation);
+        }
+
+        var applied = implementations.Select(a => a.Id).ToArray();
+        foreach (var r in touched.Values)
+        {
+            if (r.NeedsSamples)
+            {
+                var opd = r.Id;
+                var candidates = await session.Query<ControlImplementationFact>()
+                    .Where(i => i.Opd == opd && !applied.Contains(i.Id) && i.Implemented)
+                    .OrderBy(i => i.RiskBased).ThenBy(i => i.ControlCode).Take(SecurityControlSummary.Samples * 2).ToListAsync(ct);
+                r.Resample(candidates, implementations);
             }
             session.Store(r);
             facts.With(r);
