@@ -11,7 +11,7 @@ public sealed record PendingFact(Guid MessageId, Fact Fact, int Indicator, strin
 
 /// <summary>
 /// Applies facts per instansi in batches (issue 8; the batching itself is <see cref="TenantBatches{T}"/>): a batch is
-/// one transaction: the dedupe markers of its messages, the latest fact per record (by version), the register
+/// one transaction: the latest fact per record (by version: a redelivery changes nothing), the register
 /// summaries, and one recalculation of the scopes its facts touch (decisions 4, 6, 15).
 /// </summary>
 public sealed class FactBatcher
