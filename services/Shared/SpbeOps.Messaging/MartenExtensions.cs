@@ -50,6 +50,9 @@ public static class MartenExtensions
                 opts.Connection(connectionString);
                 opts.DatabaseSchemaName = schema;
                 opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+                // Schema changes are applied under one advisory lock per database: many hosts starting at once (a test
+                // run of every project, or all services on a fresh database) wait their turn instead of failing.
+                opts.ApplyChangesLockTimeout = TimeSpan.FromSeconds(60);
                 opts.Policies.AllDocumentsAreMultiTenanted();
                 opts.Events.TenancyStyle = TenancyStyle.Conjoined;
                 // Wake the daemon on append instead of polling: ~40 ms instead of ~700 ms to the broker.

@@ -32,20 +32,29 @@ public static class Extensions
         builder.AddGovernance(SecurityGovernance.Options);
 
         // Assets and applications (targets) and SPBE risks (what a control answers) are learned from the other
-        // services' events. One message at a time per endpoint, so an older version never overtakes a newer one.
+        // services' events: many messages in flight, stored per instansi in batches, one batch at a time; the version
+        // check keeps an older copy from overtaking a newer one (LearnedRecordBatches, as Risk's KnownAsset).
+        builder.Services.AddSingleton(sp => new LearnedRecordBatches<KnownAsset>(
+            sp.GetRequiredService<IDocumentStore>(), nameof(AssetChangedConsumer), sp.GetRequiredService<ILogger<AssetChangedConsumer>>()));
+        builder.Services.AddSingleton(sp => new LearnedRecordBatches<KnownRisk>(
+            sp.GetRequiredService<IDocumentStore>(), nameof(RiskChangedConsumer), sp.GetRequiredService<ILogger<RiskChangedConsumer>>()));
         builder.AddSpbeMessaging(ServiceName, (x, options) =>
         {
             x.AddConsumer<AssetChangedConsumer>().Endpoint(e =>
             {
-                e.ConcurrentMessageLimit = 1;
+                e.ConcurrentMessageLimit = LearnedConcurrency;
+                e.PrefetchCount = LearnedConcurrency;
                 e.Temporary = options.TemporaryQueues;
             });
             x.AddConsumer<RiskChangedConsumer>().Endpoint(e =>
             {
-                e.ConcurrentMessageLimit = 1;
+                e.ConcurrentMessageLimit = LearnedConcurrency;
+                e.PrefetchCount = LearnedConcurrency;
                 e.Temporary = options.TemporaryQueues;
             });
         });
         return builder;
     }
+
+    private const int LearnedConcurrency = 64;
 }
