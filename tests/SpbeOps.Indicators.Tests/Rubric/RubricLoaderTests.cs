@@ -44,7 +44,7 @@ public class RubricLoaderTests
     }
 
     [Fact]
-    public void Management_indicators_carry_five_level_texts_and_only_21_and_24_are_computed()
+    public void Management_indicators_carry_five_level_texts_and_only_21_23_24_27_28_are_computed()
     {
         for (var n = 21; n <= 31; n++)
         {
@@ -52,7 +52,7 @@ public class RubricLoaderTests
             Assert.Equal([1, 2, 3, 4, 5], indicator.Levels.Select(l => l.Level));
             Assert.All(indicator.Levels, l => Assert.False(string.IsNullOrWhiteSpace(l.Text.Id) || string.IsNullOrWhiteSpace(l.Text.En)));
             Assert.Empty(indicator.Levels[0].Criteria);
-            Assert.Equal(n is 21 or 23 or 24, indicator.Computed);
+            Assert.Equal(n is 21 or 23 or 24 or 27 or 28, indicator.Computed);
             if (!indicator.Computed) Assert.All(indicator.Levels, l => Assert.Empty(l.Criteria));
         }
 

@@ -92,7 +92,9 @@ public sealed class FactBatcher
         if (risks.Count > 0) await UpdateRiskRegistersAsync(session, facts, risks, r => PreviousOf(r) as RiskFact, ct);
         var datasets = changed.Select(f => f.Fact).OfType<DatasetFact>().ToList();
         if (datasets.Count > 0) await DataCatalogueSummary.UpdateAsync(session, facts, datasets, d => PreviousOf(d) as DatasetFact, ct);
-        foreach (var f in changed.Where(f => f.Fact is not (AssetFact or RiskFact or DatasetFact))) facts.With(f.Fact);
+        var serviceManagement = changed.Select(f => f.Fact).Where(f => f is ServiceFact or TicketFact or ChangeFact).Cast<OpdFact>().ToList();
+        if (serviceManagement.Count > 0) ServiceManagementSummary.Update(session, facts, serviceManagement, f => PreviousOf(f) as OpdFact);
+        foreach (var f in changed.Where(f => f.Fact is not (AssetFact or RiskFact or DatasetFact or ServiceFact or TicketFact or ChangeFact))) facts.With(f.Fact);
 
         // Only the scopes the facts touch: their OPD (and the ones they left), or every OPD for an all-OPD record.
         List<string>? opds = [];
@@ -123,6 +125,9 @@ public sealed class FactBatcher
         _ when type == typeof(RiskFact) => [.. await session.LoadManyAsync<RiskFact>(ct, ids)],
         _ when type == typeof(RiskMonitoringFact) => [.. await session.LoadManyAsync<RiskMonitoringFact>(ct, ids)],
         _ when type == typeof(DatasetFact) => [.. await session.LoadManyAsync<DatasetFact>(ct, ids)],
+        _ when type == typeof(ServiceFact) => [.. await session.LoadManyAsync<ServiceFact>(ct, ids)],
+        _ when type == typeof(TicketFact) => [.. await session.LoadManyAsync<TicketFact>(ct, ids)],
+        _ when type == typeof(ChangeFact) => [.. await session.LoadManyAsync<ChangeFact>(ct, ids)],
         _ => throw new ArgumentException($"Unknown fact {type.Name}."),
     };
 

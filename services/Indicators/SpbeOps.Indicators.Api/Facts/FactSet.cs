@@ -18,6 +18,8 @@ public sealed class FactSet
     public List<RiskMonitoringFact> RiskMonitoring { get; private set; } = [];
     /// <summary>Per OPD (by code), the data catalogue's counts and samples (indicator 23).</summary>
     public Dictionary<string, DataCatalogueSummary> DataCatalogues { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Per OPD (by code), its changes, tickets and services (indicators 27 and 28).</summary>
+    public Dictionary<string, ServiceManagementSummary> ServiceManagement { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public static async Task<FactSet> LoadAsync(IQuerySession session, CancellationToken ct) => new()
     {
@@ -28,6 +30,7 @@ public sealed class FactSet
         RiskRegisters = (await session.Query<RiskRegisterSummary>().ToListAsync(ct)).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
         RiskMonitoring = [.. await session.Query<RiskMonitoringFact>().ToListAsync(ct)],
         DataCatalogues = (await session.Query<DataCatalogueSummary>().ToListAsync(ct)).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
+        ServiceManagement = (await session.Query<ServiceManagementSummary>().ToListAsync(ct)).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
     };
 
     public FactSet With(OrganisationProfile organisation)
@@ -46,6 +49,7 @@ public sealed class FactSet
             case RiskFact f: RegisterRisk(f); break;
             case RiskMonitoringFact f: Replace(RiskMonitoring, f); break;
             case DatasetFact f: CatalogueOf(f.Opd).Add(f); break;
+            case ServiceFact or TicketFact or ChangeFact: ServiceManagementOf(((OpdFact)fact).Opd).Add((OpdFact)fact); break;
             default: throw new ArgumentException($"Unknown fact {fact.GetType().Name}.");
         }
         return this;
@@ -84,6 +88,10 @@ public sealed class FactSet
     public DataCatalogueSummary CatalogueOf(string opd) =>
         DataCatalogues.TryGetValue(opd, out var c) ? c : DataCatalogues[opd] = new DataCatalogueSummary { Id = opd };
 
+    /// <summary>One OPD's service-management summary, created empty when it has none.</summary>
+    public ServiceManagementSummary ServiceManagementOf(string opd) =>
+        ServiceManagement.TryGetValue(opd, out var s) ? s : ServiceManagement[opd] = new ServiceManagementSummary { Id = opd };
+
     /// <summary>Adds a new asset to the in-memory summaries (tests and benchmarks build registers this way).</summary>
     private void Register(AssetFact asset)
     {
@@ -93,7 +101,8 @@ public sealed class FactSet
     }
 
     private IEnumerable<string> OpdWithRegisters => AssetRegisters.Values.Where(r => r.Total > 0).Select(r => r.Id)
-        .Concat(DataCatalogues.Values.Where(c => c.Total > 0).Select(c => c.Id));
+        .Concat(DataCatalogues.Values.Where(c => c.Total > 0).Select(c => c.Id))
+        .Concat(ServiceManagement.Values.Where(s => s.Changes + s.Tickets + s.ServicesOperated > 0).Select(s => s.Id));
 
     /// <summary>
     /// The perangkat daerah of the instansi: the list Diskominfo maintains, or, until it exists, every OPD
