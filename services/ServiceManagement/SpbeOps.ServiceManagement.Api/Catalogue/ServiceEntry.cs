@@ -26,6 +26,8 @@ public sealed class ServiceEntry : IRecord<ServiceEntry>, IOpdRecord, IPublished
     public string Status { get; set; } = ServiceDeskVocabulary.Aktif;
     public string? RetiredReason { get; set; }
     public List<OperationRecord> Operations { get; set; } = [];
+    /// <summary>How many operational records it keeps (a field, so lists filter on it).</summary>
+    public int OperationCount { get; set; }
 
     public string UpdatedBy { get; set; } = "";
     public DateTimeOffset UpdatedAt { get; set; }
@@ -116,6 +118,7 @@ public static class ServiceDecider
         if (current.Retired) return Retired();
         var next = current.Copy();
         next.Operations.Add(new OperationRecord(Guid.CreateVersion7(), r.Kind!, r.On!.Value, r.Summary!.Trim(), r.DowntimeMinutes, actor));
+        next.OperationCount = next.Operations.Count;
         return Decision.Accept(next, new ServiceOperationRecorded(r.Kind!, r.On!.Value));
     }
 

@@ -13,7 +13,7 @@ public static class ServicesApi
     public static RouteGroupBuilder MapServicesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapRecordGroup(Route, "Services");
-        api.MapGet("/", List).WithName("ListServices").WithSummary("Katalog layanan SPBE / The service catalogue (?opd=&status=)");
+        api.MapGet("/", List).WithName("ListServices").WithSummary("Katalog layanan SPBE / The service catalogue (?opd=&status=&operated=)");
         api.MapRecordReads<ServiceEntry>("Service");
         api.MapPost("/", Register).WithName("RegisterService").WithSummary("Daftarkan layanan / Register a service");
         api.MapPut("/{id:guid}", (Guid id, ServiceRequest request, RecordWriter records, CancellationToken ct) =>
@@ -31,7 +31,7 @@ public static class ServicesApi
     }
 
     public static async Task<Results<Ok<IReadOnlyList<ServiceEntry>>, ValidationProblem>> List(
-        Caller caller, IQuerySession session, string? opd, string? status, CancellationToken ct)
+        Caller caller, IQuerySession session, string? opd, string? status, bool? operated, CancellationToken ct)
     {
         var errors = new FieldErrors().Opd("opd", opd, required: false)
             .OneOf("status", status, [ServiceDeskVocabulary.Aktif, ServiceDeskVocabulary.Dihentikan], required: false);
@@ -39,6 +39,8 @@ public static class ServicesApi
         var query = session.Query<ServiceEntry>().AsQueryable();
         if (caller.ScopeFilter(opd) is { } scope) query = query.Where(s => s.Opd == scope);
         if (status is not null) query = query.Where(s => s.Status == status);
+        if (operated is true) query = query.Where(s => s.OperationCount > 0);
+        if (operated is false) query = query.Where(s => s.OperationCount == 0);
         return TypedResults.Ok<IReadOnlyList<ServiceEntry>>(await query.OrderBy(s => s.Opd).ThenBy(s => s.Name).Take(1000).ToListAsync(ct));
     }
 

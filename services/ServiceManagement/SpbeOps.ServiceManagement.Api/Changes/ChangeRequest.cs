@@ -16,6 +16,9 @@ public static class ChangeVocabulary
         Diimplementasikan = "diimplementasikan", Direviu = "direviu", Ditutup = "ditutup";
     public static readonly string[] Statuses = [Diajukan, Dinilai, Disetujui, Ditolak, Dijadwalkan, Diimplementasikan, Direviu, Ditutup];
 
+    /// <summary>The flow in order (a rejected change leaves it at dinilai).</summary>
+    public static readonly string[] Flow = [Diajukan, Dinilai, Disetujui, Dijadwalkan, Diimplementasikan, Direviu, Ditutup];
+
     // How a change came to be approved.
     public const string ByCab = "cab", PreApproved = "templat-pra-disetujui", Retrospective = "retrospektif";
 

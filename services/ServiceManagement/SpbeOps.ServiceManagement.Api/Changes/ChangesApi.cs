@@ -16,7 +16,7 @@ public static class ChangesApi
     public static RouteGroupBuilder MapChangesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapRecordGroup(Route, "Changes");
-        api.MapGet("/", List).WithName("ListChanges").WithSummary("Daftar perubahan / Changes, filtered and paged (?opd=&status=&type=&category=)");
+        api.MapGet("/", List).WithName("ListChanges").WithSummary("Daftar perubahan / Changes, filtered and paged (?opd=&status=&reached=&type=&category=)");
         api.MapGet("/export", Export).WithName("ExportChanges").Produces(StatusCodes.Status200OK, contentType: TicketReports.ContentType)
             .WithSummary("Unduh perubahan (XLSX) / Download the changes (XLSX)");
         api.MapRecordReads<ChangeRequest>("Change");
@@ -45,11 +45,16 @@ public static class ChangesApi
     }
 
     public static async Task<Results<Ok<ChangePage>, ValidationProblem>> List(
-        Caller caller, IQuerySession session, string? opd, string? status, string? type, string? category, int? page, int? pageSize, CancellationToken ct)
+        Caller caller, IQuerySession session, string? opd, string? status, string? reached, string? type, string? category, int? page, int? pageSize, CancellationToken ct)
     {
-        var errors = Filters(opd, status, type, category).Range("page", page, 1, 1_000_000, required: false).Range("pageSize", pageSize, 1, 200, required: false);
+        var errors = Filters(opd, status, type, category).OneOf("reached", reached, ChangeVocabulary.Flow, required: false).Range("page", page, 1, 1_000_000, required: false).Range("pageSize", pageSize, 1, 200, required: false);
         if (errors.Any) return errors.ToProblem();
         var query = Filtered(session, caller, opd, status, type, category);
+        if (reached is not null)
+        {
+            var past = ChangeVocabulary.Flow.SkipWhile(s => s != reached).ToArray();
+            query = query.Where(c => past.Contains(c.Status));
+        }
         var (number, size) = (page ?? 1, pageSize ?? 50);
         var result = await ListPaging.PageAsync(query, query.OrderByDescending(c => c.Id), number, size, ct);
         return TypedResults.Ok(new ChangePage(result.Items, number, size, result.Total, result.TotalExact, result.HasMore));

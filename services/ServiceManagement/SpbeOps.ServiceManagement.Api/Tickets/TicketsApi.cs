@@ -14,7 +14,7 @@ public static class TicketsApi
     {
         var api = app.MapRecordGroup(Route, "Tickets");
         api.MapGet("/", List).WithName("ListTickets")
-            .WithSummary("Daftar tiket dengan filter dan halaman / Tickets, filtered and paged (?opd=&status=&kind=&priority=&serviceId=&breached=)");
+            .WithSummary("Daftar tiket dengan filter dan halaman / Tickets, filtered and paged (?opd=&status=&reached=&kind=&priority=&serviceId=&breached=)");
         api.MapGet("/export", TicketReports.Export).WithName("ExportTickets")
             .Produces(StatusCodes.Status200OK, contentType: TicketReports.ContentType)
             .WithSummary("Unduh tiket dengan angka SLA (XLSX) / Download tickets with their SLA figures (XLSX)");
@@ -50,14 +50,21 @@ public static class TicketsApi
     }
 
     public static async Task<Results<Ok<TicketPage>, ValidationProblem>> List(
-        Caller caller, IQuerySession session, string? opd, string? status, string? kind, string? priority, Guid? serviceId, bool? breached,
+        Caller caller, IQuerySession session, string? opd, string? status, string? reached, string? kind, string? priority, Guid? serviceId, bool? breached,
         int? page, int? pageSize, CancellationToken ct)
     {
         var errors = Filters(opd, status, kind, priority)
+            .OneOf("reached", reached, [.. ServiceDeskVocabulary.TicketStatuses.Skip(1).Where(s => s != ServiceDeskVocabulary.MenungguPengguna)], required: false)
             .Range("page", page, 1, 1_000_000, required: false)
             .Range("pageSize", pageSize, 1, 200, required: false);
         if (errors.Any) return errors.ToProblem();
         var query = Filtered(session, caller, opd, status, kind, priority, serviceId, breached);
+        if (reached is not null)
+        {
+            // At or past a step of the flow (menunggu pengguna sits between dikerjakan and selesai).
+            var past = ServiceDeskVocabulary.TicketStatuses.SkipWhile(s => s != reached).ToArray();
+            query = query.Where(t => past.Contains(t.Status));
+        }
         var (number, size) = (page ?? 1, pageSize ?? 50);
         var result = await ListPaging.PageAsync(query, query.OrderByDescending(t => t.CreatedAt), number, size, ct);
         return TypedResults.Ok(new TicketPage(result.Items, number, size, result.Total, result.TotalExact, result.HasMore));
