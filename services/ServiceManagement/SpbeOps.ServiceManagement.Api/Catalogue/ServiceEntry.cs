@@ -28,6 +28,7 @@ public sealed class ServiceEntry : IRecord<ServiceEntry>, IOpdRecord, IPublished
     public List<OperationRecord> Operations { get; set; } = [];
     /// <summary>How many operational records it keeps (a field, so lists filter on it).</summary>
     public int OperationCount { get; set; }
+    public OperationRecord? LastOperation { get; set; }
 
     public string UpdatedBy { get; set; } = "";
     public DateTimeOffset UpdatedAt { get; set; }
@@ -119,6 +120,7 @@ public static class ServiceDecider
         var next = current.Copy();
         next.Operations.Add(new OperationRecord(Guid.CreateVersion7(), r.Kind!, r.On!.Value, r.Summary!.Trim(), r.DowntimeMinutes, actor));
         next.OperationCount = next.Operations.Count;
+        next.LastOperation = next.Operations[^1];
         return Decision.Accept(next, new ServiceOperationRecorded(r.Kind!, r.On!.Value));
     }
 

@@ -96,9 +96,9 @@ public static class ChangeDecider
         if (current.Status != Diajukan) return OutOfOrder(current.Status, Dinilai);
         var besaran = Besaran[r.Likelihood!.Value - 1][r.Impact!.Value - 1];
         var next = Step(current, Dinilai, actor.Name, now, r.Note);
-        next.Assessment = new ChangeAssessment(r.Likelihood.Value, r.Impact.Value, besaran, RiskLevelOf(besaran), r.RiskId, r.Note, actor.Name, now);
         next.Approvers = [.. r.Approvers!.Select(a => a!.Trim()).Distinct()];
         next.Quorum = r.Quorum!.Value;
+        next.Assessment = new ChangeAssessment(r.Likelihood.Value, r.Impact.Value, besaran, RiskLevelOf(besaran), r.RiskId, r.Note, next.Approvers, next.Quorum, actor.Name, now);
         return Decision.Accept(next, new ChangeAssessed(besaran, next.Assessment.RiskLevel));
     }
 
@@ -122,7 +122,8 @@ public static class ChangeDecider
             return new Rejection.Conflict("Anda sudah memberi suara / You already voted.", AlreadyVotedRule);
 
         var next = current.Copy();
-        next.Votes.Add(new Vote(actor.Subject, actor.Role, r.Approve!.Value, r.Reason?.Trim(), now));
+        next.LastVote = new Vote(actor.Subject, actor.Role, r.Approve!.Value, r.Reason?.Trim(), now);
+        next.Votes.Add(next.LastVote);
         var approvals = next.Votes.Count(v => v.Approve);
         var rejections = next.Votes.Count(v => !v.Approve);
         var securityOk = next.Category != Keamanan || next.Votes.Any(v => v.Approve && v.Role == SpbeRoles.SecurityOfficer);
@@ -162,10 +163,9 @@ public static class ChangeDecider
         if (current.Status != Dijadwalkan && !emergency) return OutOfOrder(current.Status, Diimplementasikan);
         var at = r.ImplementedAt ?? now;
         var next = Step(current, Diimplementasikan, actor, now, r.Note);
-        next.ImplementedAt = at;
-        next.ImplementationNote = r.Note;
-        next.OutsideWindow = next.WindowStart is { } s && next.WindowEnd is { } e && (at < s || at > e);
-        return Decision.Accept(next, new ChangeImplemented(at, next.OutsideWindow, r.Note));
+        var outside = next.WindowStart is { } s && next.WindowEnd is { } e && (at < s || at > e);
+        next.Implementation = new ChangeImplementation(at, r.Note, outside, actor);
+        return Decision.Accept(next, new ChangeImplemented(at, outside, r.Note));
     }
 
     public static Decision<ChangeRequest> ReviewAfter(ChangeRequest current, ReviewRequest r, string actor, DateTimeOffset now)

@@ -39,7 +39,11 @@ public sealed record ChangeStep(string? From, string To, DateTimeOffset At, stri
 public sealed record Vote(string By, string Role, bool Approve, string? Reason, DateTimeOffset At);
 
 /// <summary>The risk assessment: likelihood × impact through the official besaran matrix of PermenPANRB 5/2020, or a registered risk.</summary>
-public sealed record ChangeAssessment(int Likelihood, int Impact, int Besaran, string RiskLevel, Guid? RiskId, string? Note, string By, DateTimeOffset At);
+public sealed record ChangeAssessment(
+    int Likelihood, int Impact, int Besaran, string RiskLevel, Guid? RiskId, string? Note, IReadOnlyList<string> Approvers, int Quorum, string By, DateTimeOffset At);
+
+/// <summary>The implementation as recorded: when, with what note, and whether it fell outside the scheduled window.</summary>
+public sealed record ChangeImplementation(DateTimeOffset ImplementedAt, string? Note, bool OutsideWindow, string By);
 
 /// <summary>The post-implementation review (PIR).</summary>
 public sealed record PostImplementationReview(bool Success, int IncidentsCaused, string Lessons, string By, DateTimeOffset At);
@@ -73,11 +77,10 @@ public sealed class ChangeRequest : IRecord<ChangeRequest>, IOpdRecord, IPublish
     public List<string> Approvers { get; set; } = [];
     public int Quorum { get; set; }
     public List<Vote> Votes { get; set; } = [];
+    public Vote? LastVote { get; set; }
     public bool Approved { get; set; }
     public string? ApprovalKind { get; set; }
-    public DateTimeOffset? ImplementedAt { get; set; }
-    public string? ImplementationNote { get; set; }
-    public bool OutsideWindow { get; set; }
+    public ChangeImplementation? Implementation { get; set; }
     public PostImplementationReview? Review { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public List<ChangeStep> Flow { get; set; } = [];
@@ -90,7 +93,8 @@ public sealed class ChangeRequest : IRecord<ChangeRequest>, IOpdRecord, IPublish
     public string Phase => ChangeVocabulary.PhaseOf(Status);
 
     public bool Assessed => Assessment is not null || ApprovalKind == ChangeVocabulary.PreApproved;
-    public bool Implemented => ImplementedAt is not null;
+    public bool Implemented => Implementation is not null;
+    public bool OutsideWindow => Implementation?.OutsideWindow ?? false;
 
     /// <summary>The OPD's writers, Diskominfo (the CAB), and the security officer for a change of category keamanan.</summary>
     public bool WritableBy(Caller caller) =>

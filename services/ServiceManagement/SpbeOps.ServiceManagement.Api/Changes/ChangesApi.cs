@@ -126,7 +126,7 @@ public static class ChangesApi
                 ["ID"] = c.Id.ToString(), ["Perangkat Daerah"] = c.Opd, ["Judul"] = c.Title, ["Jenis"] = c.Type, ["Kategori"] = c.Category,
                 ["Status"] = c.Status, ["Tahap"] = c.Phase, ["Besaran Risiko"] = c.Assessment?.Besaran, ["Tingkat Risiko"] = c.Assessment?.RiskLevel,
                 ["Disetujui"] = c.Approved ? c.ApprovalKind : "belum", ["Jadwal Mulai"] = c.WindowStart?.ToString("yyyy-MM-dd HH:mm"),
-                ["Jadwal Selesai"] = c.WindowEnd?.ToString("yyyy-MM-dd HH:mm"), ["Diimplementasikan"] = c.ImplementedAt?.ToString("yyyy-MM-dd HH:mm"),
+                ["Jadwal Selesai"] = c.WindowEnd?.ToString("yyyy-MM-dd HH:mm"), ["Diimplementasikan"] = c.Implementation?.ImplementedAt.ToString("yyyy-MM-dd HH:mm"),
                 ["Di Luar Jadwal"] = c.OutsideWindow ? "ya" : "tidak", ["PIR"] = c.Review is null ? "belum" : c.Review.Success ? "berhasil" : "gagal",
             };
         }

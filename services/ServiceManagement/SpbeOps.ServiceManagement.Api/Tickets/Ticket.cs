@@ -2,7 +2,9 @@ using SpbeOps.Contracts.ServiceManagement;
 
 namespace SpbeOps.ServiceManagement.Api.Tickets;
 
-public sealed record TicketStep(string? From, string To, DateTimeOffset At, string By, string? Note);
+public sealed record TicketStep(string? From, string Status, DateTimeOffset At, string By, string? Note, int? Satisfaction = null);
+
+public sealed record TicketAssignment(string Opd, string? Team, string? Note, DateTimeOffset At, string By);
 
 public sealed record TicketComment(DateTimeOffset At, string By, string Text);
 
@@ -57,6 +59,11 @@ public sealed class Ticket : IRecord<Ticket>, IOpdRecord, IPublishedRecord
     public Guid? ChangeRequestId { get; set; }
 
     public List<TicketStep> Flow { get; set; } = [];
+    /// <summary>The last assignment, and the last time the ticket was started, resolved and closed (null until then; reopening clears the last two).</summary>
+    public TicketAssignment? Assignment { get; set; }
+    public TicketStep? Started { get; set; }
+    public TicketStep? Resolved { get; set; }
+    public TicketStep? Closed { get; set; }
     public List<TicketComment> Comments { get; set; } = [];
 
     public string UpdatedBy { get; set; } = "";

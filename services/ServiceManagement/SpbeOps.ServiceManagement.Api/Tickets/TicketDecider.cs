@@ -57,6 +57,7 @@ public static class TicketDecider
         var next = current.Copy();
         next.AssignedOpd = r.Opd;
         next.AssignedTeam = string.IsNullOrWhiteSpace(r.Team) ? null : r.Team.Trim();
+        next.Assignment = new TicketAssignment(r.Opd!, next.AssignedTeam, r.Note, now, actor);
         if (next.Status == Baru)
         {
             next.Status = Ditugaskan;
@@ -86,9 +87,13 @@ public static class TicketDecider
 
         var next = current.Copy();
         next.Status = r.Status!;
-        next.Flow.Add(new TicketStep(current.Status, next.Status, now, actor, r.Note));
+        var step = new TicketStep(current.Status, next.Status, now, actor, r.Note, r.Satisfaction);
+        next.Flow.Add(step);
         switch (next.Status)
         {
+            case Dikerjakan when current.Status == Ditugaskan:
+                next.Started = step;
+                break;
             case MenungguPengguna:
                 next.Pauses.Add(new Pause(now, null, MenungguPengguna));
                 break;
@@ -96,11 +101,13 @@ public static class TicketDecider
                 next.Pauses = [.. next.Pauses.Select(p => p.To is null ? p with { To = now } : p)];
                 break;
             case Selesai:
+                next.Resolved = step;
                 next.ResolvedAt = now;
                 next.Resolution = r.Note!.Trim();
                 if (SlaClock.TtrSeconds(calendar, next.CreatedAt, now, next.Pauses, now) >= next.TtrTargetMinutes * 60.0) next.TtrBreached = true;
                 break;
             case Ditutup:
+                next.Closed = step;
                 next.ClosedAt = now;
                 next.Satisfaction = r.Satisfaction;
                 next.Feedback = r.Feedback;
@@ -126,6 +133,8 @@ public static class TicketDecider
         next.ClosedAt = null;
         next.Resolution = null;
         next.Satisfaction = null;
+        next.Resolved = null;
+        next.Closed = null;
         next.ReopenCount++;
         next.Flow.Add(new TicketStep(current.Status, Dikerjakan, now, actor, r.Reason));
         Reclock(next, settings.Calendar, now);
