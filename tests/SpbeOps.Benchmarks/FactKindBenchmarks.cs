@@ -3,7 +3,7 @@ namespace SpbeOps.Benchmarks;
 /// <summary>
 /// What one consumed fact of each kind costs the engine once the facts are in memory (issue 8): the scopes a fact
 /// touches are assessed (the instansi and the fact's OPD, decision 6), with 1k, 10k and 100k records of that kind
-/// spread over 30 OPD. Assets and datasets are read through per-OPD summaries and stay flat; the other kinds are still
+/// spread over 30 OPD. Assets, datasets, tickets and changes are read through per-OPD summaries and stay flat; the other kinds are still
 /// scanned record by record by their metrics, so their cost grows with the record count (the next step of issue 8:
 /// per-OPD aggregates for every fact kind).
 /// </summary>
@@ -12,7 +12,7 @@ public class FactKindBenchmarks : EngineBenchmark
 {
     private FactSet _facts = null!;
 
-    public enum Kind { Asset, Governance, RiskContext, Risk, RiskMonitoring, Dataset }
+    public enum Kind { Asset, Governance, RiskContext, Risk, RiskMonitoring, Dataset, Ticket, Change }
 
     [Params(1_000, 10_000, 100_000)]
     public int Records { get; set; }
@@ -24,6 +24,8 @@ public class FactKindBenchmarks : EngineBenchmark
     {
         Kind.Asset or Kind.Governance => FactKinds.AssetIndicator,
         Kind.Dataset => FactKinds.DataIndicator,
+        Kind.Ticket => FactKinds.ServiceIndicator,
+        Kind.Change => FactKinds.ChangeIndicator,
         _ => FactKinds.RiskIndicator,
     };
 
@@ -54,6 +56,16 @@ public class FactKindBenchmarks : EngineBenchmark
                 {
                     Id = Guid.NewGuid(), Version = 1, Opd = opd, Title = $"Data {i}", Status = (i % 3) switch { 0 => "draft", 1 => "diverifikasi", _ => "dipublikasikan" },
                     StandarDataComplete = i % 4 != 0, MetadataComplete = true, Verified = i % 3 != 0,
+                },
+                Kind.Ticket => new TicketFact
+                {
+                    Id = Guid.NewGuid(), Version = 1, Opd = opd, Title = $"Tiket {i}", Kind = "gangguan", Status = i % 2 == 0 ? "ditutup" : "dikerjakan",
+                    Handled = i % 2 == 0, TtrBreached = i % 7 == 0,
+                },
+                Kind.Change => new ChangeFact
+                {
+                    Id = Guid.NewGuid(), Version = 1, Opd = opd, Title = $"Perubahan {i}", Status = "direviu", Assessed = true, Approved = i % 9 != 0,
+                    Implemented = i % 2 == 0, Reviewed = i % 4 == 0,
                 },
                 _ => new RiskMonitoringFact { Id = Guid.NewGuid(), Version = 1, Opd = opd, Kind = "triwulan", ReportedOn = today.AddDays(-(i % 200)) },
             });
