@@ -80,3 +80,27 @@ public sealed class TicketsApiTests(InfrastructureFixture infrastructure, Servic
         }
     }
 }
+
+public sealed class TicketToChangeTests(InfrastructureFixture infrastructure, ServiceManagementHost host) : ServiceManagementApiTest(infrastructure, host)
+{
+    [Fact]
+    public async Task A_change_ticket_routes_to_a_linked_change_request_once()
+    {
+        var dinkes = Operator("dinkes");
+        var id = Id(await Created(dinkes, Tickets, Ticket("dinkes", kind: "perubahan", title: "Tambah modul rujukan di SIMPUS")));
+        var body = new { title = "Modul rujukan SIMPUS", type = "normal", category = "aplikasi", implementationPlan = "Pasang modul", backoutPlan = "Copot modul" };
+        var bad = await dinkes.PostAsJsonAsync($"{Tickets}/{id}/change-request", new { title = "" }).ShouldBe(HttpStatusCode.BadRequest);
+        Assert.Contains("title", await bad.FieldErrors());
+        await Operator("dishub").PostAsJsonAsync($"{Tickets}/{id}/change-request", body).ShouldBe(HttpStatusCode.NotFound);
+        await Auditor().PostAsJsonAsync($"{Tickets}/{id}/change-request", body).ShouldBe(HttpStatusCode.Forbidden);
+
+        var change = await Created(dinkes, $"{Tickets}/{id}/change-request", body);
+        Assert.Equal(("dinkes", "diajukan"), (change.GetProperty("opd").GetString(), change.GetProperty("status").GetString()));
+        var ticket = await Ok(dinkes.GetAsync($"{Tickets}/{id}"));
+        Assert.Equal(Id(change), ticket.GetProperty("changeRequestId").GetGuid());
+        AssertRule(await Problem(dinkes.PostAsJsonAsync($"{Tickets}/{id}/change-request", body), HttpStatusCode.Conflict), "change-request-linked");
+
+        var incident = Id(await Created(dinkes, Tickets, Ticket("dinkes")));
+        AssertRule(await Problem(dinkes.PostAsJsonAsync($"{Tickets}/{incident}/change-request", body), HttpStatusCode.UnprocessableEntity), "change-request-required");
+    }
+}

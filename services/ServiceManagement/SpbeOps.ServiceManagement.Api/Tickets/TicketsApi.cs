@@ -44,6 +44,8 @@ public static class TicketsApi
         api.MapPost("/{id:guid}/comments", (Guid id, CommentRequest request, RecordWriter records, CancellationToken ct) =>
                 records.ChangeAsync<Ticket>(id, t => TicketDecider.Comment(t, request, records.Caller.Actor, records.Now), ct))
             .WithName("CommentTicket").WithSummary("Tambah komentar / Add a comment");
+        api.MapPost("/{id:guid}/change-request", RouteToChange).WithName("RouteTicketToChange")
+            .WithSummary("Ajukan permintaan perubahan dari tiket perubahan, tertaut / Submit a change request from a change ticket, linked");
         api.MapPost("/{id:guid}/links", Link).WithName("LinkTicket")
             .WithSummary("Tautkan insiden (masalah), artikel pengetahuan, permintaan perubahan / Link incidents, a knowledge article, a change request");
         return api;
@@ -120,6 +122,31 @@ public static class TicketsApi
         var settings = await SettingsApi.LoadAsync(records.Session, ct);
         return await records.CreateAsync(
             TicketDecider.Open(Guid.CreateVersion7(), records.Caller.Instansi, request, settings, service, records.Caller.Actor, records.Now), Route, ct);
+    }
+
+    /// <summary>
+    /// A perubahan ticket routes to a change request: the change is submitted (for the ticket's OPD unless the body
+    /// names another) and linked to the ticket, both in one transaction.
+    /// </summary>
+    public static async Task<Results<Created<ChangeRequest>, ValidationProblem, ProblemHttpResult>> RouteToChange(
+        Guid id, ChangeRequestRequest request, RecordWriter records, CancellationToken ct)
+    {
+        ChangeRequest? submitted = null;
+        var written = await records.TryChangeAsync<Ticket>(id, ticket =>
+        {
+            if (ticket.ChangeRequestId is not null)
+                return Task.FromResult<Decision<Ticket>>(new Rejection.Conflict(
+                    "Tiket ini sudah tertaut ke permintaan perubahan / This ticket already has a change request.", "change-request-linked"));
+            var change = ChangeDecider.Submit(Guid.CreateVersion7(), request with { Opd = request.Opd ?? ticket.Opd }, records.Caller.Actor, records.Now);
+            if (change.Rejection is { } refused) return Task.FromResult<Decision<Ticket>>(refused);
+            if (records.RefusesOpd<ChangeRequest>(change.Next!.Opd) is { } forbidden) return Task.FromResult<Decision<Ticket>>(forbidden);
+            var link = TicketDecider.Link(ticket, new LinkRequest(null, null, change.Next.Id));
+            if (link.Rejection is null) submitted = records.Stage<ChangeRequest>(null, change);
+            return Task.FromResult(link);
+        }, ct);
+        if (written.Invalid is { } invalid) return invalid;
+        if (written.Problem is { } problem) return problem;
+        return TypedResults.Created($"{ChangesApi.Route}/{submitted!.Id}", submitted);
     }
 
     public static Task<Results<Ok<Ticket>, ValidationProblem, ProblemHttpResult>> Link(
