@@ -93,7 +93,7 @@ public sealed class FactBatcher
         var datasets = changed.Select(f => f.Fact).OfType<DatasetFact>().ToList();
         if (datasets.Count > 0) await DataCatalogueSummary.UpdateAsync(session, facts, datasets, d => PreviousOf(d) as DatasetFact, ct);
         var serviceManagement = changed.Select(f => f.Fact).Where(f => f is ServiceFact or TicketFact or ChangeFact).Cast<OpdFact>().ToList();
-        if (serviceManagement.Count > 0) ServiceManagementSummary.Update(session, facts, serviceManagement, f => PreviousOf(f) as OpdFact);
+        if (serviceManagement.Count > 0) await ServiceManagementSummary.UpdateAsync(session, facts, serviceManagement, f => PreviousOf(f) as OpdFact, ct);
         foreach (var f in changed.Where(f => f.Fact is not (AssetFact or RiskFact or DatasetFact or ServiceFact or TicketFact or ChangeFact))) facts.With(f.Fact);
 
         // Only the scopes the facts touch: their OPD (and the ones they left), or every OPD for an all-OPD record.

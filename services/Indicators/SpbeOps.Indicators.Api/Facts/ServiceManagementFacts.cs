@@ -128,8 +128,16 @@ public sealed class ServiceManagementSummary
         }
     }
 
+    /// <summary>Fewer samples are kept than exist (one left its set): the consumer reloads a few.</summary>
+    public bool NeedsSamples =>
+        ChangeSamples.Count < Math.Min(Samples, Changes)
+        || OutsideProcessSamples.Count < Math.Min(Samples, ChangesImplemented - ChangesThroughProcess)
+        || HandledSamples.Count < Math.Min(Samples, TicketsHandled)
+        || OperatedSamples.Count < Math.Min(Samples, ServicesOperated);
+
     /// <summary>Moves each fact between the counts of its OPD (or two OPDs', when it moved), and stores the summaries.</summary>
-    public static void Update(IDocumentSession session, FactSet facts, IReadOnlyList<OpdFact> changed, Func<OpdFact, OpdFact?> previousOf)
+    public static async Task UpdateAsync(
+        IDocumentSession session, FactSet facts, IReadOnlyList<OpdFact> changed, Func<OpdFact, OpdFact?> previousOf, CancellationToken ct)
     {
         var touched = new Dictionary<string, ServiceManagementSummary>(StringComparer.OrdinalIgnoreCase);
         foreach (var f in changed)
@@ -137,6 +145,29 @@ public sealed class ServiceManagementSummary
             if (previousOf(f) is { } previous) (touched[previous.Opd] = facts.ServiceManagementOf(previous.Opd)).Remove(previous);
             (touched[f.Opd] = facts.ServiceManagementOf(f.Opd)).Add(f);
         }
-        foreach (var s in touched.Values) session.Store(s);
+
+        var applied = changed.Select(f => f.Id).ToArray();
+        foreach (var summary in touched.Values)
+        {
+            if (summary.NeedsSamples) await ResampleAsync(session, summary, changed, applied, ct);
+            session.Store(summary);
+        }
+    }
+
+    /// <summary>Rebuilds the samples from a few stored facts of the OPD and the ones being applied (the stored copies of those are the previous ones).</summary>
+    private static async Task ResampleAsync(IDocumentSession session, ServiceManagementSummary summary, IReadOnlyList<OpdFact> changed, Guid[] applied, CancellationToken ct)
+    {
+        var opd = summary.Id;
+        var mine = changed.Where(f => string.Equals(f.Opd, opd, StringComparison.OrdinalIgnoreCase)).ToList();
+        var changes = (await session.Query<ChangeFact>().Where(c => c.Opd == opd && !applied.Contains(c.Id)).Take(Samples * 4).ToListAsync(ct))
+            .Concat(mine.OfType<ChangeFact>()).ToList();
+        var tickets = (await session.Query<TicketFact>().Where(t => t.Opd == opd && t.Handled && !applied.Contains(t.Id)).Take(Samples * 2).ToListAsync(ct))
+            .Concat(mine.OfType<TicketFact>()).ToList();
+        var services = (await session.Query<ServiceFact>().Where(x => x.Opd == opd && x.OperationRecords > 0 && !applied.Contains(x.Id)).Take(Samples * 2).ToListAsync(ct))
+            .Concat(mine.OfType<ServiceFact>()).ToList();
+        summary.ChangeSamples = [.. changes.Take(Samples).Select(c => new ServiceManagementSample(c.Id, c.Title))];
+        summary.OutsideProcessSamples = [.. changes.Where(c => c.Implemented && !c.ThroughProcess).Take(Samples).Select(c => new ServiceManagementSample(c.Id, c.Title))];
+        summary.HandledSamples = [.. tickets.Where(t => t.Handled).Take(Samples).Select(t => new ServiceManagementSample(t.Id, t.Title))];
+        summary.OperatedSamples = [.. services.Where(x => x.Operated).Take(Samples).Select(x => new ServiceManagementSample(x.Id, x.Name))];
     }
 }
