@@ -186,9 +186,12 @@ public static class TicketDecider
         next.TtrBreached |= ttr;
         next.TtoDueAt = tto ? null : next.TtoDueAt;
         next.TtrDueAt = ttr ? null : next.TtrDueAt;
-        return Decision.Accept(next, tto
-            ? new TicketSlaBreached("TTO", current.TtoDueAt!.Value)
-            : new TicketSlaBreached("TTR", current.TtrDueAt!.Value));
+        return Decision.Accept(next, (tto, ttr) switch
+        {
+            (true, true) => new TicketSlaBreached("TTO dan TTR", current.TtoDueAt!.Value < current.TtrDueAt!.Value ? current.TtoDueAt.Value : current.TtrDueAt.Value),
+            (true, false) => new TicketSlaBreached("TTO", current.TtoDueAt!.Value),
+            _ => new TicketSlaBreached("TTR", current.TtrDueAt!.Value),
+        });
     }
 
     /// <summary>Recomputes the instants the clocks run out (what the breach job looks for), breached clocks aside.</summary>
