@@ -3,17 +3,17 @@ namespace SpbeOps.Benchmarks;
 /// <summary>
 /// What one consumed fact of each kind costs the engine once the facts are in memory (issue 8): the scopes a fact
 /// touches are assessed (the instansi and the fact's OPD, decision 6), with 1k, 10k and 100k records of that kind
-/// spread over 30 OPD. Assets, risks, control implementations (indicator 22) and datasets are read through per-OPD
-/// summaries and stay flat; audit engagements (31) are few per instansi by nature (a handful a year); governance
-/// records, risk contexts and monitoring reports are still scanned record by record by their metrics, so their cost
-/// grows with their count (few per instansi in practice: docs/benchmarks.md).
+/// spread over 30 OPD. Assets, risks, control implementations (indicator 22), datasets, tickets and changes (27, 28)
+/// are read through per-OPD summaries and stay flat; audit engagements (31) are few per instansi by nature (a handful a
+/// year); governance records, risk contexts and monitoring reports are still scanned record by record by their
+/// metrics, so their cost grows with their count (few per instansi in practice: docs/benchmarks.md).
 /// </summary>
 [MemoryDiagnoser]
 public class FactKindBenchmarks : EngineBenchmark
 {
     private FactSet _facts = null!;
 
-    public enum Kind { Asset, Governance, RiskContext, Risk, RiskMonitoring, ControlImplementation, Audit, Dataset }
+    public enum Kind { Asset, Governance, RiskContext, Risk, RiskMonitoring, ControlImplementation, Audit, Dataset, Ticket, Change }
 
     [Params(1_000, 10_000, 100_000)]
     public int Records { get; set; }
@@ -27,6 +27,8 @@ public class FactKindBenchmarks : EngineBenchmark
         Kind.ControlImplementation => 22,
         Kind.Audit => 31,
         Kind.Dataset => FactKinds.DataIndicator,
+        Kind.Ticket => FactKinds.ServiceIndicator,
+        Kind.Change => FactKinds.ChangeIndicator,
         _ => FactKinds.RiskIndicator,
     };
 
@@ -67,6 +69,16 @@ public class FactKindBenchmarks : EngineBenchmark
                 {
                     Id = Guid.NewGuid(), Version = 1, Opd = opd, Title = $"Data {i}", Status = (i % 3) switch { 0 => "draft", 1 => "diverifikasi", _ => "dipublikasikan" },
                     StandarDataComplete = i % 4 != 0, MetadataComplete = true, Verified = i % 3 != 0,
+                },
+                Kind.Ticket => new TicketFact
+                {
+                    Id = Guid.NewGuid(), Version = 1, Opd = opd, Title = $"Tiket {i}", Kind = "gangguan", Status = i % 2 == 0 ? "ditutup" : "dikerjakan",
+                    Handled = i % 2 == 0, TtrBreached = i % 7 == 0,
+                },
+                Kind.Change => new ChangeFact
+                {
+                    Id = Guid.NewGuid(), Version = 1, Opd = opd, Title = $"Perubahan {i}", Status = "direviu", Assessed = true, Approved = i % 9 != 0,
+                    Implemented = i % 2 == 0, Reviewed = i % 4 == 0,
                 },
                 _ => new RiskMonitoringFact { Id = Guid.NewGuid(), Version = 1, Opd = opd, Kind = "triwulan", ReportedOn = today.AddDays(-(i % 200)) },
             });

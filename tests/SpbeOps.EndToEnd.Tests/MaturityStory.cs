@@ -27,6 +27,11 @@ public abstract class MaturityStory(InfrastructureFixture infrastructure, int in
     /// <summary>Any role of the instansi (e.g. the walidata), and a caller without a token, through the gateway.</summary>
     protected HttpClient As(string role, string? opd = null) => _suite.Client(role, Instansi, opd);
 
+    /// <summary>A role of another instansi (the demo seed's), and the gateway's address.</summary>
+    protected HttpClient OfInstansi(string role, string instansi) => _suite.Client(role, instansi);
+
+    protected string GatewayAddress => _suite.GatewayUrl;
+
     protected HttpClient WithoutToken() => new() { BaseAddress = new Uri(_suite.GatewayUrl), Timeout = TimeSpan.FromSeconds(60) };
 
     /// <summary>Lists the instansi's perangkat daerah, with Diskominfo as its ICT unit.</summary>

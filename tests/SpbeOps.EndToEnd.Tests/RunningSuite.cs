@@ -4,6 +4,7 @@ extern alias indicators;
 extern alias risk;
 extern alias security;
 extern alias data;
+extern alias servicemanagement;
 
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -34,6 +35,7 @@ public sealed class RunningSuite : IAsyncDisposable
             ["risk"] = (suite, infrastructure) => suite.Start(new ServiceFactory<risk::Program>(infrastructure)),
             ["security"] = (suite, infrastructure) => suite.Start(new ServiceFactory<security::Program>(infrastructure)),
             ["data"] = (suite, infrastructure) => suite.Start(new ServiceFactory<data::Program>(infrastructure)),
+            ["servicemanagement"] = (suite, infrastructure) => suite.Start(new ServiceFactory<servicemanagement::Program>(infrastructure)),
         };
 
     /// <summary>The services of deploy/services.txt (copied next to the test binaries with the gateway).</summary>

@@ -56,6 +56,7 @@ public sealed partial class FakeSpbeApi : IAsyncDisposable
                 ["security"] = new JsonArray([.. Security.OrderBy(r => (string?)r["id"]).Select(r => r.DeepClone())]),
                 ["baselineAdopted"] = BaselineAdopted,
                 ["data"] = DataSnapshot(),
+                ["serviceManagement"] = ServiceManagementSnapshot(),
             }.ToJsonString();
         }
     }
@@ -164,9 +165,10 @@ public sealed partial class FakeSpbeApi : IAsyncDisposable
         });
 
         MapData(app);
+        MapServiceManagement(app);
 
-        // Governance records of the Assets, Risk, Security and Data services (programmes are seeded, and the Data service's guideline).
-        foreach (var service in new[] { "assets", "risks", "security", "data" })
+        // Governance records of the Assets, Risk, Security, Data and ServiceManagement services (programmes are seeded, and guidelines).
+        foreach (var service in new[] { "assets", "risks", "security", "data", "services" })
         {
             app.MapGet($"/api/{service}/governance", (int? indicator, string? type) =>
             {

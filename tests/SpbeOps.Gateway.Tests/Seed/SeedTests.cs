@@ -71,6 +71,7 @@ public sealed class SeedTests : IAsyncLifetime
         Assert.Equal(Posts("/api/data/datasets"), _api.Datasets.Count);
         Assert.Equal(Posts("/api/data/references"), _api.References.Count);
         Assert.Equal(Posts("/api/data/priorities"), _api.Priorities.Count);
+        Assert.Equal((Posts("/api/services"), Posts("/api/tickets"), Posts("/api/changes")), (_api.CatalogueServices.Count, _api.Tickets.Count, _api.Changes.Count));
     }
 
     private IReadOnlyList<string> Ids() =>

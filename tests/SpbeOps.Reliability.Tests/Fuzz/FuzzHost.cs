@@ -4,6 +4,7 @@ extern alias indicators;
 extern alias risk;
 extern alias security;
 extern alias data;
+extern alias servicemanagement;
 
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -32,6 +33,9 @@ public sealed class FuzzHost : IAsyncDisposable
 
     public static FuzzHost Security(InfrastructureFixture infrastructure) => Start(new ServiceFactory<security::Program>(infrastructure));
     public static FuzzHost Data(InfrastructureFixture infrastructure) => Start(new ServiceFactory<data::Program>(infrastructure));
+
+    public static FuzzHost ServiceManagement(InfrastructureFixture infrastructure) => Start(new ServiceFactory<servicemanagement::Program>(infrastructure,
+        new Dictionary<string, string?> { ["ServiceManagement:SlaWatch:FirstRunAfter"] = "01:00:00" }));
 
     public static FuzzHost Indicators(InfrastructureFixture infrastructure) => Start(new ServiceFactory<indicators::Program>(infrastructure,
         new Dictionary<string, string?> { ["Maturity:Recalculation:FirstRunAfter"] = "01:00:00" }));

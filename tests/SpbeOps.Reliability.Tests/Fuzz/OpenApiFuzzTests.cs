@@ -152,6 +152,39 @@ public sealed class OpenApiFuzzTests(InfrastructureFixture infrastructure, ITest
     }
 
     [Fact]
+    public async Task ServiceManagement_answers_bad_input_with_problems_never_5xx()
+    {
+        await using var host = FuzzHost.ServiceManagement(infrastructure);
+        await Run("servicemanagement", host, seed: 8108, async (admin, fuzzer) =>
+        {
+            var service = Json("""{"opd":"dinkes","code":"simpus","name":"SIMPUS","hoursOfService":"08.00-16.00","targets":[{"priority":"tinggi","ttoMinutes":30,"ttrMinutes":240}]}""");
+            var serviceId = await Create(admin, "api/services", service);
+            var ticket = Json($$"""{"opd":"dinkes","kind":"gangguan","title":"SIMPUS galat","serviceId":"{{serviceId}}","impact":"tinggi","urgency":"sedang"}""");
+            var ticketId = await Create(admin, "api/tickets", ticket);
+            var change = Json($$"""{"opd":"dinkes","title":"Pembaruan","type":"normal","category":"aplikasi","services":["{{serviceId}}"],"implementationPlan":"Pasang","backoutPlan":"Pulihkan"}""");
+            var changeId = await Create(admin, "api/changes", change);
+            service.AsObject().Remove("code");
+            fuzzer.Templates["POST /api/services"] = service;
+            fuzzer.Templates["PUT /api/services/{id}"] = service;
+            fuzzer.Templates["POST /api/services/{id}/operations"] = Json($$"""{"kind":"reviu-kapasitas","on":"{{Today}}","summary":"ok"}""");
+            fuzzer.Templates["PUT /api/services/settings"] = Json("""{"calendar":{"utcOffsetHours":7,"opens":"08:00","closes":"16:00","workDays":[1,2,3,4,5],"holidays":["2026-12-25"]},"reopenWindowDays":7}""");
+            fuzzer.Templates["POST /api/tickets"] = ticket;
+            fuzzer.Templates["POST /api/tickets/{id}/assignment"] = Json("""{"opd":"diskominfo","team":"Tim"}""");
+            fuzzer.Templates["POST /api/tickets/{id}/status"] = Json("""{"status":"dikerjakan","note":"x"}""");
+            fuzzer.Templates["POST /api/tickets/{id}/comments"] = Json("""{"text":"x"}""");
+            fuzzer.Templates["POST /api/tickets/{id}/reopen"] = Json("""{"reason":"x"}""");
+            fuzzer.Templates["POST /api/changes"] = change;
+            fuzzer.Templates["POST /api/changes/{id}/assessment"] = Json("""{"likelihood":2,"impact":3,"approvers":["diskominfo-admin"],"quorum":1}""");
+            fuzzer.Templates["POST /api/changes/{id}/votes"] = Json("""{"approve":true,"reason":"ok"}""");
+            fuzzer.Templates["POST /api/changes/{id}/review"] = Json("""{"success":true,"incidentsCaused":0,"lessons":"x"}""");
+            Bind(fuzzer, p => p.StartsWith("/api/services/{id}", StringComparison.Ordinal), ("id", serviceId));
+            Bind(fuzzer, p => p.StartsWith("/api/tickets/{id}", StringComparison.Ordinal), ("id", ticketId));
+            Bind(fuzzer, p => p.StartsWith("/api/changes/{id}", StringComparison.Ordinal), ("id", changeId));
+            await Governance(admin, fuzzer, "/api/services/governance", 28, "pelayanan-pengguna");
+        });
+    }
+
+    [Fact]
     public async Task Indicators_answers_bad_input_with_problems_never_5xx()
     {
         await using var host = FuzzHost.Indicators(infrastructure);

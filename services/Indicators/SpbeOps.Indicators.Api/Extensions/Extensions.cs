@@ -48,6 +48,10 @@ public static class Extensions
             opts.Schema.For<AuditFact>().Index(f => f.Indicator);
             opts.Schema.For<DatasetFact>().Index(f => f.Opd);
             opts.Schema.For<DataCatalogueSummary>();
+            opts.Schema.For<ServiceFact>();
+            opts.Schema.For<TicketFact>();
+            opts.Schema.For<ChangeFact>();
+            opts.Schema.For<ServiceManagementSummary>();
             opts.Schema.For<OrganisationProfile>();
             opts.Schema.For<OfficialEvaluation>();
             // Two recalculations racing on one level would record one change twice: the second one retries.

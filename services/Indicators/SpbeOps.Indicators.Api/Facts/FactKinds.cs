@@ -5,6 +5,7 @@ using SpbeOps.Contracts.Data;
 using SpbeOps.Contracts.Governance;
 using SpbeOps.Contracts.Risk;
 using SpbeOps.Contracts.Security;
+using SpbeOps.Contracts.ServiceManagement;
 
 namespace SpbeOps.Indicators.Api.Facts;
 
@@ -43,6 +44,8 @@ public static class FactKinds
     public const int AssetIndicator = 24;
     public const int RiskIndicator = 21;
     public const int DataIndicator = 23;
+    public const int ChangeIndicator = 27;
+    public const int ServiceIndicator = 28;
 
     public static readonly FactKind<AssetChangedIntegrationEvent> Asset = new(
         m => m.Instansi, AssetFact.From, _ => AssetIndicator, m => $"aset / asset '{m.Name}' ({m.Opd}): {m.Stage}");
@@ -70,7 +73,16 @@ public static class FactKinds
     public static readonly FactKind<DatasetChangedIntegrationEvent> Dataset = new(
         m => m.Instansi, DatasetFact.From, _ => DataIndicator, m => $"dataset '{m.Title}' ({m.Opd}): {m.Status}");
 
-    public static readonly IReadOnlyList<IFactKind> All = [Asset, Governance, RiskContext, Risk, RiskMonitoring, ControlImplementation, Audit, Dataset];
+    public static readonly FactKind<ServiceChangedIntegrationEvent> Service = new(
+        m => m.Instansi, ServiceFact.From, _ => ServiceIndicator, m => $"layanan / service '{m.Name}' ({m.Opd}): {m.OperationRecords} catatan operasional");
+
+    public static readonly FactKind<TicketChangedIntegrationEvent> Ticket = new(
+        m => m.Instansi, TicketFact.From, _ => ServiceIndicator, m => $"tiket / ticket '{m.Title}' ({m.Opd}): {m.Status}");
+
+    public static readonly FactKind<ChangeRequestChangedIntegrationEvent> Change = new(
+        m => m.Instansi, ChangeFact.From, _ => ChangeIndicator, m => $"perubahan / change '{m.Title}' ({m.Opd}): {m.Status}");
+
+    public static readonly IReadOnlyList<IFactKind> All = [Asset, Governance, RiskContext, Risk, RiskMonitoring, ControlImplementation, Audit, Dataset, Service, Ticket, Change];
 
     public static FactKind<TContract> Of<TContract>() where TContract : class =>
         All.OfType<FactKind<TContract>>().SingleOrDefault()

@@ -22,6 +22,8 @@ public sealed class FactSet
     public List<AuditFact> Audits { get; private set; } = [];
     /// <summary>Per OPD (by code), the data catalogue's counts and samples (indicator 23).</summary>
     public Dictionary<string, DataCatalogueSummary> DataCatalogues { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Per OPD (by code), its changes, tickets and services (indicators 27 and 28).</summary>
+    public Dictionary<string, ServiceManagementSummary> ServiceManagement { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Everything in one round trip (a Marten batched query): seven sequential queries were most of the time a
@@ -39,6 +41,7 @@ public sealed class FactSet
         var controlSummaries = batch.Query<SecurityControlSummary>().ToList();
         var audits = batch.Query<AuditFact>().ToList();
         var dataCatalogues = batch.Query<DataCatalogueSummary>().ToList();
+        var serviceManagement = batch.Query<ServiceManagementSummary>().ToList();
         await batch.Execute(ct);
         return new FactSet
         {
@@ -51,6 +54,7 @@ public sealed class FactSet
             ControlSummaries = (await controlSummaries).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
             Audits = [.. await audits],
             DataCatalogues = (await dataCatalogues).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
+            ServiceManagement = (await serviceManagement).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
         };
     }
 
@@ -72,6 +76,7 @@ public sealed class FactSet
             case ControlImplementationFact f: Register(f); break;
             case AuditFact f: Replace(Audits, f); break;
             case DatasetFact f: CatalogueOf(f.Opd).Add(f); break;
+            case ServiceFact or TicketFact or ChangeFact: ServiceManagementOf(((OpdFact)fact).Opd).Add((OpdFact)fact); break;
             default: throw new ArgumentException($"Unknown fact {fact.GetType().Name}.");
         }
         return this;
@@ -110,6 +115,10 @@ public sealed class FactSet
     public DataCatalogueSummary CatalogueOf(string opd) =>
         DataCatalogues.TryGetValue(opd, out var c) ? c : DataCatalogues[opd] = new DataCatalogueSummary { Id = opd };
 
+    /// <summary>One OPD's service-management summary, created empty when it has none.</summary>
+    public ServiceManagementSummary ServiceManagementOf(string opd) =>
+        ServiceManagement.TryGetValue(opd, out var s) ? s : ServiceManagement[opd] = new ServiceManagementSummary { Id = opd };
+
     /// <summary>Adds a new asset to the in-memory summaries (tests and benchmarks build registers this way).</summary>
     private void Register(AssetFact asset)
     {
@@ -134,7 +143,8 @@ public sealed class FactSet
     }
 
     private IEnumerable<string> OpdWithRegisters => AssetRegisters.Values.Where(r => r.Total > 0).Select(r => r.Id)
-        .Concat(DataCatalogues.Values.Where(c => c.Total > 0).Select(c => c.Id));
+        .Concat(DataCatalogues.Values.Where(c => c.Total > 0).Select(c => c.Id))
+        .Concat(ServiceManagement.Values.Where(s => s.Changes + s.Tickets + s.ServicesOperated > 0).Select(s => s.Id));
 
     /// <summary>
     /// The perangkat daerah of the instansi: the list Diskominfo maintains, or, until it exists, every OPD

@@ -56,6 +56,12 @@ public static class MetricCatalog
         ["data.catalogue.opdCoverage"] = s => Coverage(s, s.Facts.DataCatalogues.Values
             .Where(c => c.Verified > 0)
             .Select(c => (c.Id, c.VerifiedSamples.FirstOrDefault()?.Id ?? Guid.Empty, $"{c.Verified} dataset terverifikasi / verified datasets")), "data-catalogue"),
+        ["changes.recorded"] = ServiceManagementMetrics.ChangesRecorded,
+        ["changes.throughProcessShare"] = ServiceManagementMetrics.ThroughProcessShare,
+        ["changes.reviewedShare"] = ServiceManagementMetrics.ReviewedShare,
+        ["servicemanagement.processesInUse"] = ServiceManagementMetrics.ProcessesInUse,
+        ["servicedesk.sla.measured"] = ServiceManagementMetrics.SlaMeasured,
+        ["servicedesk.opdCoverage"] = s => Coverage(s, ServiceManagementMetrics.DeskInUse(s), "service-desk"),
     };
 
     /// <summary>How often an application or infrastructure must be audited (Perpres 95/2018 Pasal 58: at least every two years).</summary>

@@ -1,0 +1,50 @@
+using Marten.Schema;
+using Marten.Schema.Indexing.Unique;
+using MassTransit;
+
+namespace SpbeOps.ServiceManagement.Api.Extensions;
+
+public static class Extensions
+{
+    /// <summary>The service's name in deploy/services.txt: default Marten schema and queue prefix.</summary>
+    public const string ServiceName = "servicemanagement";
+
+    private const int AssetConsumerConcurrency = 64;
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddSpbeMarten(ServiceName, opts => opts.Schema.For<KnownAsset>());
+        builder.AddRecord<ServiceEntry>(schema => schema
+            .UniqueIndex(UniqueIndexType.Computed, "ux_service_code", TenancyScope.PerTenant, s => s.Code)
+            .Index([s => s.Opd, s => s.Name], ListIndexes.PerTenant("ix_service_opd_name")));
+        // Lists filter by OPD (raising or assigned) and status, newest first; the breach job looks up due instants
+        // across every instansi.
+        builder.AddRecord<Ticket>(schema => schema
+            .Index([t => t.Opd, t => t.CreatedAt], ListIndexes.PerTenant("ix_ticket_opd_created"))
+            .Index([t => t.AssignedOpd!, t => t.CreatedAt], ListIndexes.PerTenant("ix_ticket_assigned_created"))
+            .Index([t => t.Status, t => t.CreatedAt], ListIndexes.PerTenant("ix_ticket_status_created"))
+            .Index(t => t.TtoDueAt!)
+            .Index(t => t.TtrDueAt!));
+        builder.AddRecord<ChangeRequest>(schema => schema
+            .Index(c => c.Opd)
+            .Index(c => c.Status)
+            .Index(c => c.WindowStart!));
+        builder.AddRecord<ServiceDeskSettings>();
+        builder.AddGovernance(ServiceManagementGovernance.Options);
+
+        builder.Services.Configure<SlaWatchOptions>(builder.Configuration.GetSection("ServiceManagement:SlaWatch"));
+        builder.Services.AddSingleton<SlaWatch>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SlaWatch>());
+
+        // Asset and application ids a service, ticket or change may name are learned from the Assets service's events.
+        builder.Services.AddSingleton(sp => new LearnedRecordBatches<KnownAsset>(
+            sp.GetRequiredService<IDocumentStore>(), nameof(AssetChangedConsumer), sp.GetRequiredService<ILogger<AssetChangedConsumer>>()));
+        builder.AddSpbeMessaging(ServiceName, (x, options) => x.AddConsumer<AssetChangedConsumer>().Endpoint(e =>
+        {
+            e.ConcurrentMessageLimit = AssetConsumerConcurrency;
+            e.PrefetchCount = AssetConsumerConcurrency;
+            e.Temporary = options.TemporaryQueues;
+        }));
+        return builder;
+    }
+}
