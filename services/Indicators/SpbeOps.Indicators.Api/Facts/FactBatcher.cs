@@ -92,7 +92,8 @@ public sealed class FactBatcher
         if (risks.Count > 0) await UpdateRiskRegistersAsync(session, facts, risks, r => PreviousOf(r) as RiskFact, ct);
         var datasets = changed.Select(f => f.Fact).OfType<DatasetFact>().ToList();
         if (datasets.Count > 0) await DataCatalogueSummary.UpdateAsync(session, facts, datasets, d => PreviousOf(d) as DatasetFact, ct);
-        foreach (var f in changed.Where(f => f.Fact is not (AssetFact or RiskFact or DatasetFact))) facts.With(f.Fact);
+        CompetencyRegisterSummary.Update(session, facts, [.. changed.Select(f => f.Fact).Where(f => f is StaffFact or CompetencyEvidenceFact)], PreviousOf);
+        foreach (var f in changed.Where(f => f.Fact is not (AssetFact or RiskFact or DatasetFact or StaffFact or CompetencyEvidenceFact))) facts.With(f.Fact);
 
         // Only the scopes the facts touch: their OPD (and the ones they left), or every OPD for an all-OPD record.
         List<string>? opds = [];
@@ -123,6 +124,9 @@ public sealed class FactBatcher
         _ when type == typeof(RiskFact) => [.. await session.LoadManyAsync<RiskFact>(ct, ids)],
         _ when type == typeof(RiskMonitoringFact) => [.. await session.LoadManyAsync<RiskMonitoringFact>(ct, ids)],
         _ when type == typeof(DatasetFact) => [.. await session.LoadManyAsync<DatasetFact>(ct, ids)],
+        _ when type == typeof(HrPlanFact) => [.. await session.LoadManyAsync<HrPlanFact>(ct, ids)],
+        _ when type == typeof(StaffFact) => [.. await session.LoadManyAsync<StaffFact>(ct, ids)],
+        _ when type == typeof(CompetencyEvidenceFact) => [.. await session.LoadManyAsync<CompetencyEvidenceFact>(ct, ids)],
         _ => throw new ArgumentException($"Unknown fact {type.Name}."),
     };
 

@@ -18,6 +18,10 @@ public sealed class FactSet
     public List<RiskMonitoringFact> RiskMonitoring { get; private set; } = [];
     /// <summary>Per OPD (by code), the data catalogue's counts and samples (indicator 23).</summary>
     public Dictionary<string, DataCatalogueSummary> DataCatalogues { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>The HR plans of every OPD and year (indicator 25; a few per OPD).</summary>
+    public List<HrPlanFact> HrPlans { get; private set; } = [];
+    /// <summary>Per OPD (by code), its SPBE staff and competency evidence (indicator 25).</summary>
+    public Dictionary<string, CompetencyRegisterSummary> CompetencyRegisters { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public static async Task<FactSet> LoadAsync(IQuerySession session, CancellationToken ct) => new()
     {
@@ -28,6 +32,8 @@ public sealed class FactSet
         RiskRegisters = (await session.Query<RiskRegisterSummary>().ToListAsync(ct)).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
         RiskMonitoring = [.. await session.Query<RiskMonitoringFact>().ToListAsync(ct)],
         DataCatalogues = (await session.Query<DataCatalogueSummary>().ToListAsync(ct)).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
+        HrPlans = [.. await session.Query<HrPlanFact>().ToListAsync(ct)],
+        CompetencyRegisters = (await session.Query<CompetencyRegisterSummary>().ToListAsync(ct)).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
     };
 
     public FactSet With(OrganisationProfile organisation)
@@ -46,6 +52,9 @@ public sealed class FactSet
             case RiskFact f: RegisterRisk(f); break;
             case RiskMonitoringFact f: Replace(RiskMonitoring, f); break;
             case DatasetFact f: CatalogueOf(f.Opd).Add(f); break;
+            case HrPlanFact f: Replace(HrPlans, f); break;
+            case StaffFact f: CompetencyOf(f.Opd).Add(f); break;
+            case CompetencyEvidenceFact f: CompetencyOf(f.Opd).Add(f); break;
             default: throw new ArgumentException($"Unknown fact {fact.GetType().Name}.");
         }
         return this;
@@ -84,6 +93,10 @@ public sealed class FactSet
     public DataCatalogueSummary CatalogueOf(string opd) =>
         DataCatalogues.TryGetValue(opd, out var c) ? c : DataCatalogues[opd] = new DataCatalogueSummary { Id = opd };
 
+    /// <summary>One OPD's staff and competency evidence, created empty when it has none (tests add facts through it).</summary>
+    public CompetencyRegisterSummary CompetencyOf(string opd) =>
+        CompetencyRegisters.TryGetValue(opd, out var c) ? c : CompetencyRegisters[opd] = new CompetencyRegisterSummary { Id = opd };
+
     /// <summary>Adds a new asset to the in-memory summaries (tests and benchmarks build registers this way).</summary>
     private void Register(AssetFact asset)
     {
@@ -93,7 +106,8 @@ public sealed class FactSet
     }
 
     private IEnumerable<string> OpdWithRegisters => AssetRegisters.Values.Where(r => r.Total > 0).Select(r => r.Id)
-        .Concat(DataCatalogues.Values.Where(c => c.Total > 0).Select(c => c.Id));
+        .Concat(DataCatalogues.Values.Where(c => c.Total > 0).Select(c => c.Id))
+        .Concat(HrPlans.Where(p => !p.Withdrawn).Select(p => p.Opd));
 
     /// <summary>
     /// The perangkat daerah of the instansi: the list Diskominfo maintains, or, until it exists, every OPD
