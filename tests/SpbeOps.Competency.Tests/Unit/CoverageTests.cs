@@ -50,6 +50,20 @@ public sealed class CoverageTests
     }
 
     [Fact]
+    public void Staff_are_compared_with_their_jabatans_requirement()
+    {
+        var (a, b) = (Staff("dinkes") with { Jabatan = "Pranata Komputer" }, Staff("dinkes") with { Jabatan = "Pranata Komputer" });
+        var requirement = new SpbeOps.Competency.Api.Requirements.CompetencyRequirement
+        {
+            Jabatan = "pranata komputer", Levels = new() { ["aplikasi-spbe"] = 2, ["keamanan-spbe"] = 1 },
+        };
+        var report = CompetencyCoverage.Compute(Today.Year, Today, [Plan("dinkes", ("aplikasi-spbe", 1, 2))], [a, b, Staff("dinkes")],
+            [Cert(a, "aplikasi-spbe", 3, null), Cert(a, "keamanan-spbe", 1, null), Cert(b, "aplikasi-spbe", 2, null)], [], [requirement]);
+        var dinkes = Assert.Single(report.Opds);
+        Assert.Equal((2, 1), (dinkes.StaffWithRequirement, dinkes.StaffMeetingRequirement));
+    }
+
+    [Fact]
     public void The_latest_assessment_counts_not_the_best_one()
     {
         var s = Staff("dinkes");

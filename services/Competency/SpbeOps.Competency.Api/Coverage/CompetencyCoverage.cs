@@ -1,5 +1,6 @@
 using SpbeOps.Competency.Api.Development;
 using SpbeOps.Competency.Api.Plans;
+using SpbeOps.Competency.Api.Requirements;
 using SpbeOps.Competency.Api.Staff;
 
 namespace SpbeOps.Competency.Api.Coverage;
@@ -7,7 +8,10 @@ namespace SpbeOps.Competency.Api.Coverage;
 /// <summary>One area of a plan: needed staff at a proficiency, how many have it today, the gap.</summary>
 public sealed record AreaCoverage(string Area, int Needed, int Proficiency, int Qualified, int Gap, bool Met);
 
-public sealed record OpdCoverage(string Opd, Guid? PlanId, int ActiveStaff, int AreasMet, IReadOnlyList<AreaCoverage> Areas);
+/// <param name="StaffWithRequirement">active staff whose jabatan has a competency requirement</param>
+/// <param name="StaffMeetingRequirement">of those, how many reach every level their jabatan requires</param>
+public sealed record OpdCoverage(
+    string Opd, Guid? PlanId, int ActiveStaff, int AreasMet, IReadOnlyList<AreaCoverage> Areas, int StaffWithRequirement, int StaffMeetingRequirement);
 
 /// <summary>A certificate that stops counting soon, named by record ids only (no personal data).</summary>
 public sealed record ExpiringCertification(Guid Id, Guid StaffId, string Opd, string Area, DateOnly ValidUntil, int DaysLeft);
@@ -39,8 +43,9 @@ public static class CompetencyCoverage
 
     public static CoverageReport Compute(
         int year, DateOnly day, IEnumerable<HrPlan> plans, IEnumerable<StaffMember> staff,
-        IEnumerable<Certification> certifications, IEnumerable<Assessment> assessments)
+        IEnumerable<Certification> certifications, IEnumerable<Assessment> assessments, IEnumerable<CompetencyRequirement>? requirements = null)
     {
+        var required = (requirements ?? []).Where(r => !r.Withdrawn).ToDictionary(r => r.Jabatan, r => r.Levels, StringComparer.OrdinalIgnoreCase);
         var certs = certifications.ToList();
         var certsOf = certs.ToLookup(c => c.StaffId);
         var assessmentsOf = assessments.ToLookup(a => a.StaffId);
@@ -56,7 +61,9 @@ public static class CompetencyCoverage
                 var qualified = staffOf[p.Opd].Count(s => proficiency[s.Id].GetValueOrDefault(n.Area) >= n.Proficiency);
                 return new AreaCoverage(n.Area, n.Headcount, n.Proficiency, qualified, Math.Max(0, n.Headcount - qualified), qualified >= n.Headcount);
             }).ToList();
-            return new OpdCoverage(p.Opd, p.Id, staffOf[p.Opd].Count(), areas.Count(a => a.Met), areas);
+            var withRequirement = staffOf[p.Opd].Where(s => required.ContainsKey(s.Jabatan)).ToList();
+            var meeting = withRequirement.Count(s => required[s.Jabatan].All(l => proficiency[s.Id].GetValueOrDefault(l.Key) >= l.Value));
+            return new OpdCoverage(p.Opd, p.Id, staffOf[p.Opd].Count(), areas.Count(a => a.Met), areas, withRequirement.Count, meeting);
         }).ToList();
 
         // The instansi: an area is met when it is planned and every OPD that plans it meets it.

@@ -17,6 +17,7 @@ public static class CoverageApi
     [
         ("Perangkat Daerah", "opd"), ("Bidang Kompetensi", "area"), ("Kebutuhan (orang)", "needed"), ("Tingkat Kemahiran", "proficiency"),
         ("Memenuhi (orang)", "qualified"), ("Kesenjangan (orang)", "gap"), ("Terpenuhi", "met"),
+        ("Pegawai Memenuhi Standar Jabatan", "meetingRequirement"),
     ]);
 
     public static RouteGroupBuilder MapCoverageApi(this IEndpointRouteBuilder app)
@@ -45,6 +46,7 @@ public static class CoverageApi
         {
             ["opd"] = o.Opd, ["area"] = a.Area, ["needed"] = a.Needed, ["proficiency"] = a.Proficiency,
             ["qualified"] = a.Qualified, ["gap"] = a.Gap, ["met"] = a.Met ? "ya" : "tidak",
+            ["meetingRequirement"] = $"{o.StaffMeetingRequirement} dari {o.StaffWithRequirement}",
         })).ToAsyncEnumerable();
         await Downloads.SendAsync(http.Response, Workbook.ContentType,
             $"matriks-kesenjangan-{report.Year}{(caller.ScopeFilter(opd) is { } s ? "-" + s : "")}.xlsx",
@@ -75,6 +77,7 @@ public static class CoverageApi
             assessments = assessments.Where(a => a.Opd == scope);
         }
         return CompetencyCoverage.Compute(y, day, await plans.ToListAsync(ct), await staff.ToListAsync(ct),
-            await certifications.ToListAsync(ct), await assessments.ToListAsync(ct));
+            await certifications.ToListAsync(ct), await assessments.ToListAsync(ct),
+            await session.Query<CompetencyRequirement>().Where(r => !r.Withdrawn).ToListAsync(ct));
     }
 }
