@@ -20,6 +20,13 @@ public static class Withdrawal
         return Decision.Accept(withdraw(current, reason), told(reason));
     }
 
+    /// <summary><c>POST {group}/{id}/withdrawal { "reason": "…" }</c> for record type <typeparamref name="T"/>.</summary>
+    public static RouteHandlerBuilder MapWithdrawal<T>(this RouteGroupBuilder api, string operation, Func<T, WithdrawalRequest, Decision<T>> withdraw)
+        where T : class, IRecord<T>, IWithdrawable =>
+        api.MapPost("/{id:guid}/withdrawal", (Guid id, WithdrawalRequest request, RecordWriter records, CancellationToken ct) =>
+                records.ChangeAsync<T>(id, current => withdraw(current, request), ct))
+            .WithName($"Withdraw{operation}").WithSummary($"Cabut {T.Noun.Indonesian} (akhir) / Withdraw a {T.Noun.English} (final)");
+
     /// <summary>The decision of a change to a record that may have been withdrawn.</summary>
     public static Decision<T> Unless<T>(T current, Func<Decision<T>> decide) where T : class, IRecord<T>, IWithdrawable =>
         current.Withdrawn ? CompetencyVocabulary.Final(T.Noun) : decide();

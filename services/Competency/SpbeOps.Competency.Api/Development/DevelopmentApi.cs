@@ -25,9 +25,7 @@ public static class DevelopmentApi
         certifications.MapPut("/{id:guid}", (Guid id, CertificationRequest request, RecordWriter records, CancellationToken ct) =>
                 records.ChangeAsync<Certification>(id, current => CertificationDecider.Update(current, request, records.Today), ct))
             .WithName("UpdateCertification").WithSummary("Perbarui atau perpanjang sertifikasi / Correct or renew a certification");
-        certifications.MapPost("/{id:guid}/withdrawal", (Guid id, WithdrawalRequest request, RecordWriter records, CancellationToken ct) =>
-                records.ChangeAsync<Certification>(id, current => CertificationDecider.Withdraw(current, request), ct))
-            .WithName("WithdrawCertification").WithSummary("Cabut sertifikasi (akhir) / Withdraw a certification (final)");
+        certifications.MapWithdrawal<Certification>("Certification", CertificationDecider.Withdraw);
 
         var trainings = app.MapRecordGroup(Trainings, "Trainings");
         trainings.MapGet("/", async (Caller caller, IQuerySession session, string? opd, Guid? staffId, int? year, CancellationToken ct) =>
@@ -38,9 +36,7 @@ public static class DevelopmentApi
         trainings.MapPost("/", (TrainingRequest request, RecordWriter records, CancellationToken ct) =>
                 StaffEvidence.RecordAsync(records, request.StaffId, opd => TrainingDecider.Record(Guid.CreateVersion7(), opd, request, records.Today), Trainings, ct))
             .WithName("RecordTraining").WithSummary("Catat pelatihan / Record a training");
-        trainings.MapPost("/{id:guid}/withdrawal", (Guid id, WithdrawalRequest request, RecordWriter records, CancellationToken ct) =>
-                records.ChangeAsync<Training>(id, current => TrainingDecider.Withdraw(current, request), ct))
-            .WithName("WithdrawTraining").WithSummary("Cabut pelatihan (akhir) / Withdraw a training (final)");
+        trainings.MapWithdrawal<Training>("Training", TrainingDecider.Withdraw);
 
         var assessments = app.MapRecordGroup(Assessments, "Assessments");
         assessments.MapGet("/", async (Caller caller, IQuerySession session, string? opd, Guid? staffId, int? year, CancellationToken ct) =>
@@ -51,9 +47,7 @@ public static class DevelopmentApi
         assessments.MapPost("/", (AssessmentRequest request, RecordWriter records, CancellationToken ct) =>
                 StaffEvidence.RecordAsync(records, request.StaffId, opd => AssessmentDecider.Record(Guid.CreateVersion7(), opd, request, records.Today), Assessments, ct))
             .WithName("RecordAssessment").WithSummary("Catat asesmen kompetensi / Record a competency assessment");
-        assessments.MapPost("/{id:guid}/withdrawal", (Guid id, WithdrawalRequest request, RecordWriter records, CancellationToken ct) =>
-                records.ChangeAsync<Assessment>(id, current => AssessmentDecider.Withdraw(current, request), ct))
-            .WithName("WithdrawAssessment").WithSummary("Cabut asesmen (akhir) / Withdraw an assessment (final)");
+        assessments.MapWithdrawal<Assessment>("Assessment", AssessmentDecider.Withdraw);
         return app;
     }
 

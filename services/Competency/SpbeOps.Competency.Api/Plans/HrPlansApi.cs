@@ -16,9 +16,7 @@ public static class HrPlansApi
         api.MapPut("/{id:guid}", (Guid id, HrPlanRequest request, RecordWriter records, CancellationToken ct) =>
                 records.ChangeAsync<HrPlan>(id, current => HrPlanDecider.Revise(current, request, records.Today), ct, YearTaken))
             .WithName("ReviseHrPlan").WithSummary("Ubah rencana SDM / Revise an HR plan");
-        api.MapPost("/{id:guid}/withdrawal", (Guid id, WithdrawalRequest request, RecordWriter records, CancellationToken ct) =>
-                records.ChangeAsync<HrPlan>(id, current => HrPlanDecider.Withdraw(current, request), ct))
-            .WithName("WithdrawHrPlan").WithSummary("Cabut rencana SDM (akhir) / Withdraw an HR plan (final)");
+        api.MapWithdrawal<HrPlan>("HrPlan", HrPlanDecider.Withdraw);
         return api;
     }
 

@@ -19,9 +19,7 @@ public static class RequirementsApi
         api.MapPut("/{id:guid}", (Guid id, RequirementRequest request, RecordWriter records, CancellationToken ct) =>
                 records.ChangeAsync<CompetencyRequirement>(id, current => RequirementDecider.Revise(current, request), ct, JabatanTaken))
             .WithName("ReviseRequirement").WithSummary("Ubah standar kompetensi / Revise a requirement");
-        api.MapPost("/{id:guid}/withdrawal", (Guid id, WithdrawalRequest request, RecordWriter records, CancellationToken ct) =>
-                records.ChangeAsync<CompetencyRequirement>(id, current => RequirementDecider.Withdraw(current, request), ct))
-            .WithName("WithdrawRequirement").WithSummary("Cabut standar kompetensi (akhir) / Withdraw a requirement (final)");
+        api.MapWithdrawal<CompetencyRequirement>("Requirement", RequirementDecider.Withdraw);
         return api;
     }
 

@@ -31,9 +31,7 @@ public static class StaffApi
         api.MapPut("/{id:guid}", (Guid id, StaffRequest request, RecordWriter records, CancellationToken ct) =>
                 records.ChangeAsync<StaffMember>(id, current => StaffDecider.Update(current, request, records.Today), ct, NipTaken))
             .WithName("UpdateStaff").WithSummary("Perbarui pegawai / Update a staff member");
-        api.MapPost("/{id:guid}/withdrawal", (Guid id, WithdrawalRequest request, RecordWriter records, CancellationToken ct) =>
-                records.ChangeAsync<StaffMember>(id, current => StaffDecider.Withdraw(current, request), ct))
-            .WithName("WithdrawStaff").WithSummary("Cabut pegawai (akhir) / Withdraw a staff member (final)");
+        api.MapWithdrawal<StaffMember>("Staff", StaffDecider.Withdraw);
         return api;
     }
 
