@@ -3,7 +3,8 @@ namespace SpbeOps.Benchmarks;
 /// <summary>
 /// What one consumed fact of each kind costs the engine once the facts are in memory (issue 8): the scopes a fact
 /// touches are assessed (the instansi and the fact's OPD, decision 6), with 1k, 10k and 100k records of that kind
-/// spread over 30 OPD. Assets and datasets are read through per-OPD summaries and stay flat; the other kinds are still
+/// spread over 30 OPD. Assets and datasets are read through per-OPD summaries and stay flat; competency evidence is
+/// read through per-OPD summaries too, but entry by entry (a certificate's expiry depends on the day); the other kinds are still
 /// scanned record by record by their metrics, so their cost grows with the record count (the next step of issue 8:
 /// per-OPD aggregates for every fact kind).
 /// </summary>
@@ -12,7 +13,7 @@ public class FactKindBenchmarks : EngineBenchmark
 {
     private FactSet _facts = null!;
 
-    public enum Kind { Asset, Governance, RiskContext, Risk, RiskMonitoring, Dataset }
+    public enum Kind { Asset, Governance, RiskContext, Risk, RiskMonitoring, Dataset, CompetencyEvidence }
 
     [Params(1_000, 10_000, 100_000)]
     public int Records { get; set; }
@@ -24,6 +25,7 @@ public class FactKindBenchmarks : EngineBenchmark
     {
         Kind.Asset or Kind.Governance => FactKinds.AssetIndicator,
         Kind.Dataset => FactKinds.DataIndicator,
+        Kind.CompetencyEvidence => FactKinds.CompetencyIndicator,
         _ => FactKinds.RiskIndicator,
     };
 
@@ -32,6 +34,7 @@ public class FactKindBenchmarks : EngineBenchmark
     {
         _facts = NewInstansi();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        if (FactKind == Kind.CompetencyEvidence) AddCompetencyPlansAndStaff(today);
         for (var i = 0; i < Records; i++)
         {
             var opd = Opds[i % OpdCount];
@@ -55,10 +58,30 @@ public class FactKindBenchmarks : EngineBenchmark
                     Id = Guid.NewGuid(), Version = 1, Opd = opd, Title = $"Data {i}", Status = (i % 3) switch { 0 => "draft", 1 => "diverifikasi", _ => "dipublikasikan" },
                     StandarDataComplete = i % 4 != 0, MetadataComplete = true, Verified = i % 3 != 0,
                 },
+                Kind.CompetencyEvidence => new CompetencyEvidenceFact
+                {
+                    Id = Guid.NewGuid(), Version = 1, Opd = opd, StaffId = StaffOf(opd, i), Kind = (i % 3) switch { 0 => "sertifikasi", 1 => "asesmen", _ => "pelatihan" },
+                    Date = today.AddDays(-(i % 700)), ValidUntil = i % 3 == 0 ? today.AddDays(i % 900 - 300) : null,
+                    Levels = new() { [Areas[i % Areas.Length]] = i % 3 == 2 ? 0 : i % 4 + 1 },
+                },
                 _ => new RiskMonitoringFact { Id = Guid.NewGuid(), Version = 1, Opd = opd, Kind = "triwulan", ReportedOn = today.AddDays(-(i % 200)) },
             });
         }
     }
+
+    private static readonly string[] Areas = ["proses-bisnis", "arsitektur-spbe", "data-informasi", "keamanan-spbe", "aplikasi-spbe", "infrastruktur-spbe"];
+
+    /// <summary>Indicator 25: each OPD's HR plan for the six areas and 20 SPBE staff (the evidence is spread over them).</summary>
+    private void AddCompetencyPlansAndStaff(DateOnly today)
+    {
+        foreach (var opd in Opds)
+        {
+            _facts.With(new HrPlanFact { Id = Guid.NewGuid(), Version = 1, Opd = opd, Year = today.Year, Needs = [.. Areas.Select(a => new SpbeOps.Contracts.Competency.CompetencyNeed(a, 2, 2))] });
+            for (var s = 0; s < 20; s++) _facts.With(new StaffFact { Id = StaffOf(opd, s), Version = 1, Opd = opd, ActiveFrom = today.AddYears(-5) });
+        }
+    }
+
+    private static Guid StaffOf(string opd, int i) => new(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes($"{opd}/{i % 20}")));
 
     [Benchmark(Description = "one fact: instansi + its OPD assessed")]
     public int AssessTouchedScopes() =>
