@@ -45,22 +45,24 @@ public sealed class CompetencyRegisterSummary
     public static bool Valid(EvidenceEntry e, DateOnly day) => e.Date <= day && (e.ValidUntil is null || day <= e.ValidUntil);
 
     /// <summary>
-    /// How many active staff reach <paramref name="proficiency"/> in <paramref name="area"/> on <paramref name="day"/>:
-    /// a staff member's level is the higher of their latest assessment's and their best certification valid that day.
+    /// Each active staff member's proficiency per area on <paramref name="day"/>: the higher of their latest
+    /// assessment's level and their best certification valid that day. One walk over the OPD's evidence.
     /// </summary>
-    public int Qualified(string area, int proficiency, DateOnly day)
+    public Dictionary<Guid, Dictionary<string, int>> ProficiencyOn(DateOnly day)
     {
-        var assessed = new Dictionary<Guid, (DateOnly On, int Level)>();
-        var certified = new Dictionary<Guid, int>();
-        foreach (var e in Evidence.Values)
-        {
-            if (!e.Levels.TryGetValue(area, out var level)) continue;
-            if (e.Kind == Assessment && e.Date <= day && (!assessed.TryGetValue(e.StaffId, out var a) || a.On < e.Date)) assessed[e.StaffId] = (e.Date, level);
-            if (e.Kind == Certification && Valid(e, day)) certified[e.StaffId] = Math.Max(level, certified.GetValueOrDefault(e.StaffId));
-        }
-        return Staff.Count(s => Active(s.Value, day)
-            && Math.Max(assessed.TryGetValue(s.Key, out var a) ? a.Level : 0, certified.GetValueOrDefault(s.Key)) >= proficiency);
+        var levels = Staff.Where(s => Active(s.Value, day)).ToDictionary(s => s.Key, _ => new Dictionary<string, int>());
+        foreach (var e in Evidence.Values.Where(e => e.Kind == Assessment && e.Date <= day && levels.ContainsKey(e.StaffId)).OrderBy(e => e.Date))
+            foreach (var (area, level) in e.Levels) levels[e.StaffId][area] = level; // the latest overwrites
+        foreach (var e in Evidence.Values.Where(e => e.Kind == Certification && Valid(e, day) && levels.ContainsKey(e.StaffId)))
+            foreach (var (area, level) in e.Levels) levels[e.StaffId][area] = Math.Max(level, levels[e.StaffId].GetValueOrDefault(area));
+        return levels;
     }
+
+    /// <summary>How many active staff reach <paramref name="proficiency"/> in <paramref name="area"/> on <paramref name="day"/>.</summary>
+    public int Qualified(string area, int proficiency, DateOnly day) => Qualified(ProficiencyOn(day), area, proficiency);
+
+    public static int Qualified(Dictionary<Guid, Dictionary<string, int>> proficiency, string area, int level) =>
+        proficiency.Values.Count(p => p.GetValueOrDefault(area) >= level);
 
     /// <summary>Certifications of <paramref name="area"/> whose last valid day fell in the <paramref name="days"/> before <paramref name="day"/>.</summary>
     public IEnumerable<(Guid Id, EvidenceEntry Entry)> ExpiredRecently(string area, DateOnly day, int days) =>

@@ -243,12 +243,16 @@ public static class MetricCatalog
     /// </summary>
     private static MetricValue CompetencyAreasMet(MetricScope s)
     {
-        var results = CurrentPlans(s).SelectMany(p => p.Needs.Select(n =>
+        var results = CurrentPlans(s).SelectMany(p =>
         {
             var register = s.Facts.CompetencyRegisters.GetValueOrDefault(p.Opd);
-            var qualified = register?.Qualified(n.Area, n.Proficiency, s.Today) ?? 0;
-            return (Plan: p, Need: n, Register: register, Qualified: qualified, Met: qualified >= n.Headcount);
-        })).ToList();
+            var proficiency = register?.ProficiencyOn(s.Today) ?? [];
+            return p.Needs.Select(n =>
+            {
+                var qualified = CompetencyRegisterSummary.Qualified(proficiency, n.Area, n.Proficiency);
+                return (Plan: p, Need: n, Register: register, Qualified: qualified, Met: qualified >= n.Headcount);
+            });
+        }).ToList();
         var met = CompetencyAreas.Where(a => results.Any(r => r.Need.Area == a) && results.Where(r => r.Need.Area == a).All(r => r.Met)).ToList();
 
         var evidence = new List<Evidence>();
