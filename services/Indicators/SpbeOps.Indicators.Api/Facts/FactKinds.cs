@@ -1,9 +1,11 @@
 using MassTransit;
 using SpbeOps.Contracts.Assets;
+using SpbeOps.Contracts.Audits;
 using SpbeOps.Contracts.Competency;
 using SpbeOps.Contracts.Data;
 using SpbeOps.Contracts.Governance;
 using SpbeOps.Contracts.Risk;
+using SpbeOps.Contracts.Security;
 
 namespace SpbeOps.Indicators.Api.Facts;
 
@@ -61,6 +63,12 @@ public static class FactKinds
         m => m.Instansi, RiskMonitoringFact.From, _ => RiskIndicator,
         m => $"pemantauan risiko / risk monitoring {m.Opd} {m.Kind} {m.ReportedOn:yyyy-MM-dd}");
 
+    public static readonly FactKind<ControlImplementationChangedIntegrationEvent> ControlImplementation = new(
+        m => m.Instansi, ControlImplementationFact.From, _ => 22, m => $"penerapan kendali / control {m.ControlCode} ({m.Opd}): {m.Status}");
+
+    public static readonly FactKind<AuditEngagementChangedIntegrationEvent> Audit = new(
+        m => m.Instansi, AuditFact.From, m => m.Indicator, m => $"audit '{m.Title}': {m.Stage}");
+
     public static readonly FactKind<DatasetChangedIntegrationEvent> Dataset = new(
         m => m.Instansi, DatasetFact.From, _ => DataIndicator, m => $"dataset '{m.Title}' ({m.Opd}): {m.Status}");
 
@@ -75,7 +83,7 @@ public static class FactKinds
         m => m.Instansi, CompetencyEvidenceFact.From, _ => CompetencyIndicator,
         m => $"{m.Kind} ({m.Opd}): {string.Join(", ", m.Levels.Keys)}{(m.ValidUntil is { } u ? $" s.d. / until {u:yyyy-MM-dd}" : "")}{(m.Withdrawn ? " dicabut / withdrawn" : "")}");
 
-    public static readonly IReadOnlyList<IFactKind> All = [Asset, Governance, RiskContext, Risk, RiskMonitoring, Dataset, Staff, HrPlan, CompetencyEvidence];
+    public static readonly IReadOnlyList<IFactKind> All = [Asset, Governance, RiskContext, Risk, RiskMonitoring, ControlImplementation, Audit, Dataset, Staff, HrPlan, CompetencyEvidence];
 
     public static FactKind<TContract> Of<TContract>() where TContract : class =>
         All.OfType<FactKind<TContract>>().SingleOrDefault()
