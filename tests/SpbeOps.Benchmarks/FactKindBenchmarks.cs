@@ -4,16 +4,17 @@ namespace SpbeOps.Benchmarks;
 /// What one consumed fact of each kind costs the engine once the facts are in memory (issue 8): the scopes a fact
 /// touches are assessed (the instansi and the fact's OPD, decision 6), with 1k, 10k and 100k records of that kind
 /// spread over 30 OPD. Assets, risks, control implementations (indicator 22), datasets, tickets and changes (27, 28)
-/// are read through per-OPD summaries and stay flat; audit engagements (31) are few per instansi by nature (a handful a
-/// year); governance records, risk contexts and monitoring reports are still scanned record by record by their
-/// metrics, so their cost grows with their count (few per instansi in practice: docs/benchmarks.md).
+/// are read through per-OPD summaries and stay flat; competency evidence (25) is read through per-OPD summaries too, but
+/// entry by entry (a certificate's expiry depends on the day); audit engagements (31) are few per instansi by nature (a
+/// handful a year); governance records, risk contexts and monitoring reports are still scanned record by record by
+/// their metrics, so their cost grows with their count (few per instansi in practice: docs/benchmarks.md).
 /// </summary>
 [MemoryDiagnoser]
 public class FactKindBenchmarks : EngineBenchmark
 {
     private FactSet _facts = null!;
 
-    public enum Kind { Asset, Governance, RiskContext, Risk, RiskMonitoring, ControlImplementation, Audit, Dataset, Ticket, Change }
+    public enum Kind { Asset, Governance, RiskContext, Risk, RiskMonitoring, ControlImplementation, Audit, Dataset, Ticket, Change, CompetencyEvidence }
 
     [Params(1_000, 10_000, 100_000)]
     public int Records { get; set; }
@@ -29,6 +30,7 @@ public class FactKindBenchmarks : EngineBenchmark
         Kind.Dataset => FactKinds.DataIndicator,
         Kind.Ticket => FactKinds.ServiceIndicator,
         Kind.Change => FactKinds.ChangeIndicator,
+        Kind.CompetencyEvidence => FactKinds.CompetencyIndicator,
         _ => FactKinds.RiskIndicator,
     };
 
@@ -37,6 +39,7 @@ public class FactKindBenchmarks : EngineBenchmark
     {
         _facts = NewInstansi();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        if (FactKind == Kind.CompetencyEvidence) AddCompetencyPlansAndStaff(today);
         for (var i = 0; i < Records; i++)
         {
             var opd = Opds[i % OpdCount];
@@ -79,11 +82,30 @@ public class FactKindBenchmarks : EngineBenchmark
                 {
                     Id = Guid.NewGuid(), Version = 1, Opd = opd, Title = $"Perubahan {i}", Status = "direviu", Assessed = true, Approved = i % 9 != 0,
                     Implemented = i % 2 == 0, Reviewed = i % 4 == 0,
+                Kind.CompetencyEvidence => new CompetencyEvidenceFact
+                {
+                    Id = Guid.NewGuid(), Version = 1, Opd = opd, StaffId = StaffOf(opd, i), Kind = (i % 3) switch { 0 => "sertifikasi", 1 => "asesmen", _ => "pelatihan" },
+                    Date = today.AddDays(-(i % 700)), ValidUntil = i % 3 == 0 ? today.AddDays(i % 900 - 300) : null,
+                    Levels = new() { [Areas[i % Areas.Length]] = i % 3 == 2 ? 0 : i % 4 + 1 },
                 },
                 _ => new RiskMonitoringFact { Id = Guid.NewGuid(), Version = 1, Opd = opd, Kind = "triwulan", ReportedOn = today.AddDays(-(i % 200)) },
             });
         }
     }
+
+    private static readonly string[] Areas = ["proses-bisnis", "arsitektur-spbe", "data-informasi", "keamanan-spbe", "aplikasi-spbe", "infrastruktur-spbe"];
+
+    /// <summary>Indicator 25: each OPD's HR plan for the six areas and 20 SPBE staff (the evidence is spread over them).</summary>
+    private void AddCompetencyPlansAndStaff(DateOnly today)
+    {
+        foreach (var opd in Opds)
+        {
+            _facts.With(new HrPlanFact { Id = Guid.NewGuid(), Version = 1, Opd = opd, Year = today.Year, Needs = [.. Areas.Select(a => new SpbeOps.Contracts.Competency.CompetencyNeed(a, 2, 2))] });
+            for (var s = 0; s < 20; s++) _facts.With(new StaffFact { Id = StaffOf(opd, s), Version = 1, Opd = opd, ActiveFrom = today.AddYears(-5) });
+        }
+    }
+
+    private static Guid StaffOf(string opd, int i) => new(System.Security.Cryptography.MD5.HashData(System.Text.Encoding.UTF8.GetBytes($"{opd}/{i % 20}")));
 
     [Benchmark(Description = "one fact: instansi + its OPD assessed")]
     public int AssessTouchedScopes() =>

@@ -5,6 +5,7 @@ extern alias risk;
 extern alias security;
 extern alias data;
 extern alias servicemanagement;
+extern alias competency;
 
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -36,6 +37,7 @@ public sealed class RunningSuite : IAsyncDisposable
             ["security"] = (suite, infrastructure) => suite.Start(new ServiceFactory<security::Program>(infrastructure)),
             ["data"] = (suite, infrastructure) => suite.Start(new ServiceFactory<data::Program>(infrastructure)),
             ["servicemanagement"] = (suite, infrastructure) => suite.Start(new ServiceFactory<servicemanagement::Program>(infrastructure)),
+            ["competency"] = (suite, infrastructure) => suite.Start(new ServiceFactory<competency::Program>(infrastructure)),
         };
 
     /// <summary>The services of deploy/services.txt (copied next to the test binaries with the gateway).</summary>

@@ -57,6 +57,7 @@ public sealed partial class FakeSpbeApi : IAsyncDisposable
                 ["baselineAdopted"] = BaselineAdopted,
                 ["data"] = DataSnapshot(),
                 ["serviceManagement"] = ServiceManagementSnapshot(),
+                ["competency"] = CompetencySnapshot(),
             }.ToJsonString();
         }
     }
@@ -166,9 +167,10 @@ public sealed partial class FakeSpbeApi : IAsyncDisposable
 
         MapData(app);
         MapServiceManagement(app);
+        MapCompetency(app);
 
-        // Governance records of the Assets, Risk, Security, Data and ServiceManagement services (programmes are seeded, and guidelines).
-        foreach (var service in new[] { "assets", "risks", "security", "data", "services" })
+        // Governance records of the Assets, Risk, Security, Data, ServiceManagement and Competency services (programmes are seeded, and guidelines).
+        foreach (var service in new[] { "assets", "risks", "security", "data", "services", "competency" })
         {
             app.MapGet($"/api/{service}/governance", (int? indicator, string? type) =>
             {

@@ -72,6 +72,10 @@ public sealed class SeedTests : IAsyncLifetime
         Assert.Equal(Posts("/api/data/references"), _api.References.Count);
         Assert.Equal(Posts("/api/data/priorities"), _api.Priorities.Count);
         Assert.Equal((Posts("/api/services"), Posts("/api/tickets"), Posts("/api/changes")), (_api.CatalogueServices.Count, _api.Tickets.Count, _api.Changes.Count));
+        Assert.Equal(Posts("/api/competency/plans"), _api.HrPlans.Count);
+        Assert.Equal(Posts("/api/competency/staff"), _api.Staff.Count);
+        Assert.Equal(Posts("/api/competency/certifications"), _api.Certifications.Count);
+        Assert.All(_api.Certifications, c => Assert.Equal("diskominfo", (string?)c["opd"]));
     }
 
     private IReadOnlyList<string> Ids() =>

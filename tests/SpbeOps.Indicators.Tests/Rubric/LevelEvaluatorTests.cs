@@ -217,7 +217,6 @@ public class LevelEvaluatorTests
     }
 
     [Theory]
-    [InlineData(25)]
     [InlineData(26)]
     public void Non_computed_management_indicator_stays_at_1_with_a_note(int number)
     {

@@ -185,6 +185,49 @@ public sealed class OpenApiFuzzTests(InfrastructureFixture infrastructure, ITest
     }
 
     [Fact]
+    public async Task Competency_answers_bad_input_with_problems_never_5xx()
+    {
+        await using var host = FuzzHost.Competency(infrastructure);
+        await Run("competency", host, seed: 8106, async (admin, fuzzer) =>
+        {
+            var staff = Json("""{"opd":"dinkes","nip":"198501012010011001","name":"Budi","jabatan":"Pranata Komputer","unit":"TI","activeFrom":"2020-01-02"}""");
+            var staffId = await Create(admin, "api/competency/staff", staff);
+            staff["nip"] = "198501012010011002";
+            var plan = Json($$"""{"opd":"dinkes","year":{{Year}},"needs":[{"area":"keamanan-spbe","headcount":1,"proficiency":2}]}""");
+            var planId = await Create(admin, "api/competency/plans", plan);
+            plan["year"] = Year + 1;
+            var requirement = Json("""{"jabatan":"Pranata Komputer","levels":{"aplikasi-spbe":2}}""");
+            var requirementId = await Create(admin, "api/competency/requirements", requirement);
+            requirement["jabatan"] = "Analis Sistem";
+            var certification = Json($$"""{"staffId":"{{staffId}}","issuer":"BSSN","number":"K-1","area":"keamanan-spbe","proficiency":3,"validFrom":"{{Today}}","validUntil":"{{Year + 2}}-01-01"}""");
+            var certificationId = await Create(admin, "api/competency/certifications", certification);
+            var training = Json($$"""{"staffId":"{{staffId}}","title":"Bimtek","area":"arsitektur-spbe","hours":8,"provider":"PANRB","completedOn":"{{Today}}"}""");
+            var trainingId = await Create(admin, "api/competency/trainings", training);
+            var assessment = Json($$"""{"staffId":"{{staffId}}","assessedOn":"{{Today}}","assessor":"LSP","levels":{"data-informasi":2} }""");
+            var assessmentId = await Create(admin, "api/competency/assessments", assessment);
+            fuzzer.Templates["POST /api/competency/staff"] = staff;
+            fuzzer.Templates["PUT /api/competency/staff/{id}"] = staff;
+            fuzzer.Templates["POST /api/competency/plans"] = plan;
+            fuzzer.Templates["PUT /api/competency/plans/{id}"] = plan;
+            fuzzer.Templates["POST /api/competency/requirements"] = requirement;
+            fuzzer.Templates["PUT /api/competency/requirements/{id}"] = requirement;
+            fuzzer.Templates["POST /api/competency/certifications"] = certification;
+            fuzzer.Templates["PUT /api/competency/certifications/{id}"] = certification;
+            fuzzer.Templates["POST /api/competency/trainings"] = training;
+            fuzzer.Templates["POST /api/competency/assessments"] = assessment;
+            foreach (var route in new[] { "staff", "plans", "requirements", "certifications", "trainings", "assessments" })
+                fuzzer.Templates[$"POST /api/competency/{route}/{{id}}/withdrawal"] = Json("""{"reason":"Duplikat"}""");
+            Bind(fuzzer, p => p.StartsWith("/api/competency/staff/{id}", StringComparison.Ordinal), ("id", staffId));
+            Bind(fuzzer, p => p.StartsWith("/api/competency/plans/{id}", StringComparison.Ordinal), ("id", planId));
+            Bind(fuzzer, p => p.StartsWith("/api/competency/requirements/{id}", StringComparison.Ordinal), ("id", requirementId));
+            Bind(fuzzer, p => p.StartsWith("/api/competency/certifications/{id}", StringComparison.Ordinal), ("id", certificationId));
+            Bind(fuzzer, p => p.StartsWith("/api/competency/trainings/{id}", StringComparison.Ordinal), ("id", trainingId));
+            Bind(fuzzer, p => p.StartsWith("/api/competency/assessments/{id}", StringComparison.Ordinal), ("id", assessmentId));
+            await Governance(admin, fuzzer, "/api/competency/governance", 25, "keamanan-spbe");
+        });
+    }
+
+    [Fact]
     public async Task Indicators_answers_bad_input_with_problems_never_5xx()
     {
         await using var host = FuzzHost.Indicators(infrastructure);

@@ -52,6 +52,10 @@ public static class Extensions
             opts.Schema.For<TicketFact>();
             opts.Schema.For<ChangeFact>();
             opts.Schema.For<ServiceManagementSummary>();
+            opts.Schema.For<HrPlanFact>();
+            opts.Schema.For<StaffFact>();
+            opts.Schema.For<CompetencyEvidenceFact>();
+            opts.Schema.For<CompetencyRegisterSummary>();
             opts.Schema.For<OrganisationProfile>();
             opts.Schema.For<OfficialEvaluation>();
             // Two recalculations racing on one level would record one change twice: the second one retries.

@@ -88,7 +88,9 @@ public sealed class FactBatcher
         if (implementations.Count > 0) await UpdateControlSummariesAsync(session, facts, implementations, i => PreviousOf(i) as ControlImplementationFact, ct);
         var serviceManagement = changed.Select(f => f.Fact).Where(f => f is ServiceFact or TicketFact or ChangeFact).Cast<OpdFact>().ToList();
         if (serviceManagement.Count > 0) await ServiceManagementSummary.UpdateAsync(session, facts, serviceManagement, f => PreviousOf(f) as OpdFact, ct);
-        foreach (var f in changed.Where(f => f.Fact is not (AssetFact or RiskFact or DatasetFact or ControlImplementationFact or ServiceFact or TicketFact or ChangeFact))) facts.With(f.Fact);
+        CompetencyRegisterSummary.Update(session, facts, [.. changed.Select(f => f.Fact).Where(f => f is StaffFact or CompetencyEvidenceFact)], PreviousOf);
+        foreach (var f in changed.Where(f => f.Fact is not (AssetFact or RiskFact or DatasetFact or ControlImplementationFact or ServiceFact or TicketFact or ChangeFact
+                     or StaffFact or CompetencyEvidenceFact))) facts.With(f.Fact);
 
         // Only the scopes the facts touch: their OPD (and the ones they left), or every OPD for an all-OPD record.
         List<string>? opds = [];

@@ -1,6 +1,7 @@
 using MassTransit;
 using SpbeOps.Contracts.Assets;
 using SpbeOps.Contracts.Audits;
+using SpbeOps.Contracts.Competency;
 using SpbeOps.Contracts.Data;
 using SpbeOps.Contracts.Governance;
 using SpbeOps.Contracts.Risk;
@@ -44,6 +45,7 @@ public static class FactKinds
     public const int AssetIndicator = 24;
     public const int RiskIndicator = 21;
     public const int DataIndicator = 23;
+    public const int CompetencyIndicator = 25;
     public const int ChangeIndicator = 27;
     public const int ServiceIndicator = 28;
 
@@ -82,7 +84,19 @@ public static class FactKinds
     public static readonly FactKind<ChangeRequestChangedIntegrationEvent> Change = new(
         m => m.Instansi, ChangeFact.From, _ => ChangeIndicator, m => $"perubahan / change '{m.Title}' ({m.Opd}): {m.Status}");
 
-    public static readonly IReadOnlyList<IFactKind> All = [Asset, Governance, RiskContext, Risk, RiskMonitoring, ControlImplementation, Audit, Dataset, Service, Ticket, Change];
+
+    // Indicator 25: staff by pseudonym, HR plans, and competency evidence (certifications, trainings, assessments).
+    public static readonly FactKind<StaffChangedIntegrationEvent> Staff = new(
+        m => m.Instansi, StaffFact.From, _ => CompetencyIndicator, m => $"pegawai SPBE / SPBE staff ({m.Opd}){(m.Withdrawn ? " dicabut / withdrawn" : "")}");
+
+    public static readonly FactKind<HrPlanChangedIntegrationEvent> HrPlan = new(
+        m => m.Instansi, HrPlanFact.From, _ => CompetencyIndicator, m => $"rencana SDM / HR plan {m.Opd} {m.Year}{(m.Withdrawn ? " dicabut / withdrawn" : "")}");
+
+    public static readonly FactKind<CompetencyEvidenceChangedIntegrationEvent> CompetencyEvidence = new(
+        m => m.Instansi, CompetencyEvidenceFact.From, _ => CompetencyIndicator,
+        m => $"{m.Kind} ({m.Opd}): {string.Join(", ", m.Levels.Keys)}{(m.ValidUntil is { } u ? $" s.d. / until {u:yyyy-MM-dd}" : "")}{(m.Withdrawn ? " dicabut / withdrawn" : "")}");
+
+    public static readonly IReadOnlyList<IFactKind> All = [Asset, Governance, RiskContext, Risk, RiskMonitoring, ControlImplementation, Audit, Dataset, Staff, HrPlan, CompetencyEvidence, Service, Ticket, Change];
 
     public static FactKind<TContract> Of<TContract>() where TContract : class =>
         All.OfType<FactKind<TContract>>().SingleOrDefault()

@@ -24,6 +24,10 @@ public sealed class FactSet
     public Dictionary<string, DataCatalogueSummary> DataCatalogues { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Per OPD (by code), its changes, tickets and services (indicators 27 and 28).</summary>
     public Dictionary<string, ServiceManagementSummary> ServiceManagement { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>The HR plans of every OPD and year (indicator 25; a few per OPD).</summary>
+    public List<HrPlanFact> HrPlans { get; private set; } = [];
+    /// <summary>Per OPD (by code), its SPBE staff and competency evidence (indicator 25).</summary>
+    public Dictionary<string, CompetencyRegisterSummary> CompetencyRegisters { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Everything in one round trip (a Marten batched query): seven sequential queries were most of the time a
@@ -42,6 +46,8 @@ public sealed class FactSet
         var audits = batch.Query<AuditFact>().ToList();
         var dataCatalogues = batch.Query<DataCatalogueSummary>().ToList();
         var serviceManagement = batch.Query<ServiceManagementSummary>().ToList();
+        var hrPlans = batch.Query<HrPlanFact>().ToList();
+        var competencyRegisters = batch.Query<CompetencyRegisterSummary>().ToList();
         await batch.Execute(ct);
         return new FactSet
         {
@@ -55,6 +61,8 @@ public sealed class FactSet
             Audits = [.. await audits],
             DataCatalogues = (await dataCatalogues).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
             ServiceManagement = (await serviceManagement).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
+            HrPlans = [.. await hrPlans],
+            CompetencyRegisters = (await competencyRegisters).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
         };
     }
 
@@ -77,6 +85,9 @@ public sealed class FactSet
             case AuditFact f: Replace(Audits, f); break;
             case DatasetFact f: CatalogueOf(f.Opd).Add(f); break;
             case ServiceFact or TicketFact or ChangeFact: ServiceManagementOf(((OpdFact)fact).Opd).Add((OpdFact)fact); break;
+            case HrPlanFact f: Replace(HrPlans, f); break;
+            case StaffFact f: CompetencyOf(f.Opd).Add(f); break;
+            case CompetencyEvidenceFact f: CompetencyOf(f.Opd).Add(f); break;
             default: throw new ArgumentException($"Unknown fact {fact.GetType().Name}.");
         }
         return this;
@@ -118,6 +129,9 @@ public sealed class FactSet
     /// <summary>One OPD's service-management summary, created empty when it has none.</summary>
     public ServiceManagementSummary ServiceManagementOf(string opd) =>
         ServiceManagement.TryGetValue(opd, out var s) ? s : ServiceManagement[opd] = new ServiceManagementSummary { Id = opd };
+    /// <summary>One OPD's staff and competency evidence, created empty when it has none (tests add facts through it).</summary>
+    public CompetencyRegisterSummary CompetencyOf(string opd) =>
+        CompetencyRegisters.TryGetValue(opd, out var c) ? c : CompetencyRegisters[opd] = new CompetencyRegisterSummary { Id = opd };
 
     /// <summary>Adds a new asset to the in-memory summaries (tests and benchmarks build registers this way).</summary>
     private void Register(AssetFact asset)
@@ -144,7 +158,8 @@ public sealed class FactSet
 
     private IEnumerable<string> OpdWithRegisters => AssetRegisters.Values.Where(r => r.Total > 0).Select(r => r.Id)
         .Concat(DataCatalogues.Values.Where(c => c.Total > 0).Select(c => c.Id))
-        .Concat(ServiceManagement.Values.Where(s => s.Changes + s.Tickets + s.ServicesOperated > 0).Select(s => s.Id));
+        .Concat(ServiceManagement.Values.Where(s => s.Changes + s.Tickets + s.ServicesOperated > 0).Select(s => s.Id))
+        .Concat(HrPlans.Where(p => !p.Withdrawn).Select(p => p.Opd));
 
     /// <summary>
     /// The perangkat daerah of the instansi: the list Diskominfo maintains, or, until it exists, every OPD

@@ -1,4 +1,5 @@
 using SpbeOps.Contracts.Assets;
+using SpbeOps.Contracts.Competency;
 using SpbeOps.Contracts.Data;
 using SpbeOps.Contracts.Governance;
 using SpbeOps.Contracts.Risk;
@@ -158,5 +159,54 @@ public sealed class DatasetFact : OpdFact
         Id = m.DatasetId, Version = m.Version, UpdatedAt = m.OccurredAt, Opd = m.Opd, Title = m.Title, Status = m.Status,
         AccessLevel = m.AccessLevel, StandarDataComplete = m.StandarDataComplete, MetadataComplete = m.MetadataComplete,
         Verified = m.Verified, QualityScore = m.QualityScore, ReleasesOnTime = m.ReleasesOnTime,
+    };
+}
+
+/// <summary>A staff member of an OPD (indicator 25), by pseudonym: when they are active. No name or NIP.</summary>
+public sealed class StaffFact : OpdFact
+{
+    public DateOnly ActiveFrom { get; set; }
+    public DateOnly? ActiveUntil { get; set; }
+    public bool Withdrawn { get; set; }
+
+    public bool ActiveOn(DateOnly day) => !Withdrawn && ActiveFrom <= day && (ActiveUntil is null || ActiveUntil >= day);
+
+    public static StaffFact From(StaffChangedIntegrationEvent m) => new()
+    {
+        Id = m.StaffId, Version = m.Version, UpdatedAt = m.OccurredAt, Opd = m.Opd, ActiveFrom = m.ActiveFrom, ActiveUntil = m.ActiveUntil,
+        Withdrawn = m.Withdrawn,
+    };
+}
+
+/// <summary>The HR plan (perencanaan SDM SPBE) of one OPD and year: needed headcount and proficiency per area.</summary>
+public sealed class HrPlanFact : OpdFact
+{
+    public int Year { get; set; }
+    public List<CompetencyNeed> Needs { get; set; } = [];
+    public bool Withdrawn { get; set; }
+
+    public static HrPlanFact From(HrPlanChangedIntegrationEvent m) => new()
+    {
+        Id = m.PlanId, Version = m.Version, UpdatedAt = m.OccurredAt, Opd = m.Opd, Year = m.Year, Needs = [.. m.Needs], Withdrawn = m.Withdrawn,
+    };
+}
+
+/// <summary>
+/// A certification (valid <see cref="Date"/> to <see cref="ValidUntil"/> inclusive), training or assessment of a staff
+/// member (by pseudonym). Which of them count is decided on the engine's day, so an expiry needs no message.
+/// </summary>
+public sealed class CompetencyEvidenceFact : OpdFact
+{
+    public string Kind { get; set; } = "";
+    public Guid StaffId { get; set; }
+    public DateOnly Date { get; set; }
+    public DateOnly? ValidUntil { get; set; }
+    public Dictionary<string, int> Levels { get; set; } = [];
+    public bool Withdrawn { get; set; }
+
+    public static CompetencyEvidenceFact From(CompetencyEvidenceChangedIntegrationEvent m) => new()
+    {
+        Id = m.RecordId, Version = m.Version, UpdatedAt = m.OccurredAt, Kind = m.Kind, Opd = m.Opd, StaffId = m.StaffId, Date = m.Date,
+        ValidUntil = m.ValidUntil, Levels = new Dictionary<string, int>(m.Levels), Withdrawn = m.Withdrawn,
     };
 }

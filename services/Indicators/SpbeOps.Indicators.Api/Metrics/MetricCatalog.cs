@@ -62,6 +62,10 @@ public static class MetricCatalog
         ["servicemanagement.processesInUse"] = ServiceManagementMetrics.ProcessesInUse,
         ["servicedesk.sla.measured"] = ServiceManagementMetrics.SlaMeasured,
         ["servicedesk.opdCoverage"] = s => Coverage(s, ServiceManagementMetrics.DeskInUse(s), "service-desk"),
+        ["competency.plan.current"] = HrPlansCurrent,
+        ["competency.areas.met"] = CompetencyAreasMet,
+        ["competency.development.inYear"] = s => CompetencyInYear(s, CompetencyRegisterSummary.Training, "pelatihan / trainings"),
+        ["competency.assessments.inYear"] = s => CompetencyInYear(s, CompetencyRegisterSummary.Assessment, "asesmen kompetensi / competency assessments"),
     };
 
     /// <summary>How often an application or infrastructure must be audited (Perpres 95/2018 Pasal 58: at least every two years).</summary>
@@ -229,6 +233,69 @@ public static class MetricCatalog
         var evidence = recent.Select(m => new Evidence(m.Id.ToString(), "risk.monitoring", $"{m.Opd}: laporan {m.Kind}{(m.Quarter is { } q ? $" TW{q}" : "")} {m.ReportedOn:yyyy-MM-dd}"))
             .Concat(late.Select(o => new Evidence(o, "risk.monitoring.late", $"{o}: tidak ada laporan pemantauan {MonitoringWindowDays} hari terakhir / no monitoring report in {MonitoringWindowDays} days")));
         return MetricValue.Of(recent.Count > 0 && late.Count == 0, [.. evidence]);
+    }
+
+    // ---- staff competency (indicator 25): counts and pseudonyms only, never names or NIP ----
+
+    /// <summary>The six SPBE competency areas of P59 (the Competency service's vocabulary).</summary>
+    public static readonly string[] CompetencyAreas =
+        ["proses-bisnis", "arsitektur-spbe", "data-informasi", "keamanan-spbe", "aplikasi-spbe", "infrastruktur-spbe"];
+
+    /// <summary>A certification that expired this many days ago or less is named as the cause of an unmet area.</summary>
+    public const int ExpiredCauseDays = 90;
+
+    private static List<HrPlanFact> CurrentPlans(MetricScope s) =>
+        [.. s.Facts.HrPlans.Where(p => !p.Withdrawn && p.Year == s.Today.Year && (s.Opd is null || Same(p.Opd, s.Opd))).OrderBy(p => p.Opd, StringComparer.Ordinal)];
+
+    private static MetricValue HrPlansCurrent(MetricScope s)
+    {
+        var plans = CurrentPlans(s);
+        return MetricValue.Of(plans.Count, [.. plans.Take(EvidenceLimit).Select(p =>
+            new Evidence(p.Id.ToString(), "competency.plan", $"Rencana SDM / HR plan {p.Opd} {p.Year}: {p.Needs.Count} bidang / areas"))]);
+    }
+
+    /// <summary>
+    /// How many of the six areas are met against this year's HR plans on the day measured: for an OPD, its plan's
+    /// headcount at the planned proficiency; for the instansi, an area every planning OPD meets. An area no plan names
+    /// is not met. The evidence gives counts per area and OPD, and, for an unmet area, the certifications that expired
+    /// in the last 90 days (the usual cause of a drop).
+    /// </summary>
+    private static MetricValue CompetencyAreasMet(MetricScope s)
+    {
+        var results = CurrentPlans(s).SelectMany(p =>
+        {
+            var register = s.Facts.CompetencyRegisters.GetValueOrDefault(p.Opd);
+            var proficiency = register?.ProficiencyOn(s.Today) ?? [];
+            return p.Needs.Select(n =>
+            {
+                var qualified = CompetencyRegisterSummary.Qualified(proficiency, n.Area, n.Proficiency);
+                return (Plan: p, Need: n, Register: register, Qualified: qualified, Met: qualified >= n.Headcount);
+            });
+        }).ToList();
+        var met = CompetencyAreas.Where(a => results.Any(r => r.Need.Area == a) && results.Where(r => r.Need.Area == a).All(r => r.Met)).ToList();
+
+        var evidence = new List<Evidence>();
+        foreach (var r in results.Where(r => !r.Met))
+        {
+            evidence.Add(new Evidence(r.Plan.Id.ToString(), "competency.area.gap",
+                $"{r.Need.Area} ({r.Plan.Opd}): {r.Qualified} dari {r.Need.Headcount} pegawai tingkat ≥{r.Need.Proficiency} / {r.Qualified} of {r.Need.Headcount} staff at ≥{r.Need.Proficiency}"));
+            foreach (var (id, cert) in r.Register?.ExpiredRecently(r.Need.Area, s.Today, ExpiredCauseDays) ?? [])
+                evidence.Add(new Evidence(id.ToString(), "competency.certification.expired",
+                    $"sertifikasi / certification {r.Need.Area} ({r.Plan.Opd}) berakhir / expired {cert.ValidUntil!.Value.AddDays(1):yyyy-MM-dd}"));
+        }
+        evidence.AddRange(CompetencyAreas.Where(a => results.All(r => r.Need.Area != a))
+            .Select(a => new Evidence(a, "competency.area.unplanned", $"{a}: tidak ada dalam rencana SDM tahun ini / not in this year's HR plan")));
+        evidence.AddRange(results.Where(r => r.Met).Select(r => new Evidence(r.Plan.Id.ToString(), "competency.area",
+            $"{r.Need.Area} ({r.Plan.Opd}): {r.Qualified} dari {r.Need.Headcount} pegawai tingkat ≥{r.Need.Proficiency} / of {r.Need.Headcount} staff")));
+        return MetricValue.Of(met.Count, [.. evidence.Take(EvidenceLimit)]);
+    }
+
+    private static MetricValue CompetencyInYear(MetricScope s, string kind, string what)
+    {
+        var registers = s.Facts.CompetencyRegisters.Values.Where(r => s.Opd is null || Same(r.Id, s.Opd))
+            .Select(r => (r.Id, Count: r.InYear(kind, s.Today))).Where(r => r.Count > 0).ToList();
+        return MetricValue.Of(registers.Sum(r => r.Count), [.. registers.Take(EvidenceLimit).Select(r =>
+            new Evidence(r.Id, $"competency.{kind}", $"{r.Id}: {r.Count} {what} {s.Today.Year}"))]);
     }
 
     // ---- security (indicator 22) and audits (29, 30, 31) ----
