@@ -3,6 +3,7 @@ extern alias gateway;
 extern alias indicators;
 extern alias risk;
 extern alias data;
+extern alias knowledge;
 
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -32,6 +33,7 @@ public sealed class RunningSuite : IAsyncDisposable
                 new Dictionary<string, string?> { ["Live:KeepAlive"] = "00:00:02" })),
             ["risk"] = (suite, infrastructure) => suite.Start(new ServiceFactory<risk::Program>(infrastructure)),
             ["data"] = (suite, infrastructure) => suite.Start(new ServiceFactory<data::Program>(infrastructure)),
+            ["knowledge"] = (suite, infrastructure) => suite.Start(new ServiceFactory<knowledge::Program>(infrastructure)),
         };
 
     /// <summary>The services of deploy/services.txt (copied next to the test binaries with the gateway).</summary>
