@@ -1,15 +1,19 @@
 namespace SpbeOps.Contracts.Knowledge;
 
 /// <summary>
-/// EXAMPLE: the state of one example record of the Knowledge service after a change (state-carried: consumers keep
-/// the highest <see cref="Version"/> and ignore older or repeated copies, decision 4). Namespace + name are the wire
-/// identity: rename it before anything consumes it, never after.
+/// The state of one knowledge article (pengetahuan) of the Knowledge service after a change: where it is in the flow
+/// (draft → reviu → terbit → diarsipkan), and whether it was captured from another service's record (a closed
+/// incident, a reviewed change: <see cref="SourceService"/>), which makes the KM system "integrated" (indicator 26
+/// level 4). State-carried: consumers keep the highest <see cref="Version"/> and ignore older or repeated copies
+/// (decision 4).
 /// </summary>
-public sealed record ExampleChangedIntegrationEvent(
+public sealed record KnowledgeArticleChangedIntegrationEvent(
     string Instansi,
-    Guid ExampleId,
+    Guid ArticleId,
     long Version,
     string Opd,
     string Title,
-    bool Withdrawn,
+    string Status,
+    string? SourceService,
+    DateOnly? ReviewBy,
     DateTimeOffset OccurredAt);

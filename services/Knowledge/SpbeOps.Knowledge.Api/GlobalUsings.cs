@@ -1,3 +1,5 @@
-// Every SpbeOps.*.Api project already speaks Marten, the records' write path and the service defaults
-// (Directory.Build.props); a service adds its own feature namespaces here.
-global using SpbeOps.Knowledge.Api.Examples;
+global using SpbeOps.Governance;
+global using SpbeOps.Knowledge.Api;
+global using SpbeOps.Knowledge.Api.Articles;
+global using SpbeOps.Knowledge.Api.Process;
+global using SpbeOps.Knowledge.Api.Transfers;

@@ -1,6 +1,6 @@
 using SpbeOps.Knowledge.Api.Extensions;
-// The Knowledge service, feature by feature (docs/architecture.md, "Adding a service"). What it stores and publishes is
-// registered in Extensions/Extensions.cs; each feature folder maps its routes below.
+// The Knowledge service: the knowledge base of SPBE knowledge management (Peraturan BRIN 2/2024), feature by
+// feature. What it stores and publishes is registered in Extensions/Extensions.cs; each feature maps its routes below.
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
@@ -9,7 +9,9 @@ builder.AddApplicationServices();
 var app = builder.Build();
 
 app.MapDefaultEndpoints();
-// EXAMPLE: the one record feature the template lays down (Examples/). Replace it with the service's own features.
-app.MapExamplesApi();
+app.MapArticlesApi();                               // Articles/: articles, their flow and versions, safe Markdown, search
+app.MapTransfersApi();                              // Transfers/: knowledge-transfer sessions (alih pengetahuan)
+app.MapKmProcessApi();                              // Process/: the KM process steps each OPD performs
+app.MapGovernanceApi(KnowledgeGovernance.Options);  // governance records of indicator 26
 
 app.Run();
