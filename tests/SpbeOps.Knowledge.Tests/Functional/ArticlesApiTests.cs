@@ -32,8 +32,10 @@ public sealed class ArticlesApiTests(InfrastructureFixture infrastructure, Knowl
         var client = Operator("dinkes");
         var response = await client.PostAsJsonAsync(Articles, new { opd = "Dinas Kesehatan", title = " ", body = "", tags = new[] { "" } }).ShouldBe(HttpStatusCode.BadRequest);
         Assert.Equivalent(new[] { "opd", "title", "body", "tags[0]" }, await response.FieldErrors(), strict: true);
-        response = await client.PostAsJsonAsync(Articles, new { opd = "dinkes", title = new string('x', 301), body = "a\u0000b" }).ShouldBe(HttpStatusCode.BadRequest);
-        Assert.Equivalent(new[] { "title", "body" }, await response.FieldErrors(), strict: true);
+        response = await client.PostAsJsonAsync(Articles, new { opd = "dinkes", title = new string('x', 301), body = "isi" }).ShouldBe(HttpStatusCode.BadRequest);
+        Assert.Equal(["title"], await response.FieldErrors());
+        response = await client.PostAsJsonAsync(Articles, new { opd = "dinkes", title = "judul", body = "a\u0000b" }).ShouldBe(HttpStatusCode.BadRequest);
+        Assert.Equal(["body"], await response.FieldErrors());
         await client.GetAsync($"{Articles}?status=terhapus&pageSize=0").ShouldBe(HttpStatusCode.BadRequest);
         await client.GetAsync($"{Articles}/search?q=").ShouldBe(HttpStatusCode.BadRequest);
 
@@ -134,12 +136,9 @@ public sealed class ArticlesApiTests(InfrastructureFixture infrastructure, Knowl
         var client = Operator("dinkes");
         var id = Id(await Created(client, Articles, Body("dinkes", body: $"# Judul\n\n{payload}\n\n**tebal** [tautan](https://example.go.id)")));
         var html = (await Ok(client.GetAsync($"{Articles}/{id}/rendered"))).GetProperty("html").GetString()!;
-        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("onerror=", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("onload=", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("<iframe", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("<svg", html, StringComparison.OrdinalIgnoreCase);
+        // Raw HTML is text (&lt;script&gt;): no element may carry a script, an event handler or a javascript: URL.
+        Assert.DoesNotMatch(@"(?i)<(script|svg|iframe|object|embed)\b", html);
+        Assert.DoesNotMatch(@"(?i)<[^>]*\s(on\w+\s*=|href\s*=\s*""?\s*javascript:|src\s*=\s*""?\s*javascript:)", html);
         Assert.Contains("<strong>tebal</strong>", html);
         Assert.Contains("href=\"https://example.go.id\"", html);
     }

@@ -56,7 +56,6 @@ public sealed class SearchTests(InfrastructureFixture infrastructure, KnowledgeH
         var hit = (await Ok(Admin().GetAsync($"{Articles}/search?q=formulir"))).GetProperty("items")[0];
         var highlight = hit.GetProperty("highlight").GetString()!;
         Assert.DoesNotContain("<script", highlight);
-        Assert.Contains("&lt;script&gt;", highlight);
         Assert.Contains("<mark>formulir</mark>", highlight);
     }
 }
