@@ -45,6 +45,8 @@ public static class Extensions
             opts.Schema.For<RiskMonitoringFact>();
             opts.Schema.For<DatasetFact>().Index(f => f.Opd);
             opts.Schema.For<DataCatalogueSummary>();
+            opts.Schema.For<KnowledgeArticleFact>().Index(f => f.Opd);
+            opts.Schema.For<KnowledgeBaseSummary>();
             opts.Schema.For<OrganisationProfile>();
             opts.Schema.For<OfficialEvaluation>();
             // Two recalculations racing on one level would record one change twice: the second one retries.

@@ -92,7 +92,9 @@ public sealed class FactBatcher
         if (risks.Count > 0) await UpdateRiskRegistersAsync(session, facts, risks, r => PreviousOf(r) as RiskFact, ct);
         var datasets = changed.Select(f => f.Fact).OfType<DatasetFact>().ToList();
         if (datasets.Count > 0) await DataCatalogueSummary.UpdateAsync(session, facts, datasets, d => PreviousOf(d) as DatasetFact, ct);
-        foreach (var f in changed.Where(f => f.Fact is not (AssetFact or RiskFact or DatasetFact))) facts.With(f.Fact);
+        var articles = changed.Select(f => f.Fact).OfType<KnowledgeArticleFact>().ToList();
+        if (articles.Count > 0) await KnowledgeBaseSummary.UpdateAsync(session, facts, articles, a => PreviousOf(a) as KnowledgeArticleFact, ct);
+        foreach (var f in changed.Where(f => f.Fact is not (AssetFact or RiskFact or DatasetFact or KnowledgeArticleFact))) facts.With(f.Fact);
 
         // Only the scopes the facts touch: their OPD (and the ones they left), or every OPD for an all-OPD record.
         List<string>? opds = [];
@@ -123,6 +125,7 @@ public sealed class FactBatcher
         _ when type == typeof(RiskFact) => [.. await session.LoadManyAsync<RiskFact>(ct, ids)],
         _ when type == typeof(RiskMonitoringFact) => [.. await session.LoadManyAsync<RiskMonitoringFact>(ct, ids)],
         _ when type == typeof(DatasetFact) => [.. await session.LoadManyAsync<DatasetFact>(ct, ids)],
+        _ when type == typeof(KnowledgeArticleFact) => [.. await session.LoadManyAsync<KnowledgeArticleFact>(ct, ids)],
         _ => throw new ArgumentException($"Unknown fact {type.Name}."),
     };
 

@@ -2,6 +2,7 @@ using MassTransit;
 using SpbeOps.Contracts.Assets;
 using SpbeOps.Contracts.Data;
 using SpbeOps.Contracts.Governance;
+using SpbeOps.Contracts.Knowledge;
 using SpbeOps.Contracts.Risk;
 
 namespace SpbeOps.Indicators.Api.Facts;
@@ -41,6 +42,7 @@ public static class FactKinds
     public const int AssetIndicator = 24;
     public const int RiskIndicator = 21;
     public const int DataIndicator = 23;
+    public const int KnowledgeIndicator = 26;
 
     public static readonly FactKind<AssetChangedIntegrationEvent> Asset = new(
         m => m.Instansi, AssetFact.From, _ => AssetIndicator, m => $"aset / asset '{m.Name}' ({m.Opd}): {m.Stage}");
@@ -62,7 +64,10 @@ public static class FactKinds
     public static readonly FactKind<DatasetChangedIntegrationEvent> Dataset = new(
         m => m.Instansi, DatasetFact.From, _ => DataIndicator, m => $"dataset '{m.Title}' ({m.Opd}): {m.Status}");
 
-    public static readonly IReadOnlyList<IFactKind> All = [Asset, Governance, RiskContext, Risk, RiskMonitoring, Dataset];
+    public static readonly FactKind<KnowledgeArticleChangedIntegrationEvent> KnowledgeArticle = new(
+        m => m.Instansi, KnowledgeArticleFact.From, _ => KnowledgeIndicator, m => $"artikel pengetahuan / knowledge article '{m.Title}' ({m.Opd}): {m.Status}");
+
+    public static readonly IReadOnlyList<IFactKind> All = [Asset, Governance, RiskContext, Risk, RiskMonitoring, Dataset, KnowledgeArticle];
 
     public static FactKind<TContract> Of<TContract>() where TContract : class =>
         All.OfType<FactKind<TContract>>().SingleOrDefault()

@@ -18,6 +18,8 @@ public sealed class FactSet
     public List<RiskMonitoringFact> RiskMonitoring { get; private set; } = [];
     /// <summary>Per OPD (by code), the data catalogue's counts and samples (indicator 23).</summary>
     public Dictionary<string, DataCatalogueSummary> DataCatalogues { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Per OPD (by code), the knowledge base's counts and samples (indicator 26).</summary>
+    public Dictionary<string, KnowledgeBaseSummary> KnowledgeBases { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public static async Task<FactSet> LoadAsync(IQuerySession session, CancellationToken ct) => new()
     {
@@ -28,6 +30,7 @@ public sealed class FactSet
         RiskRegisters = (await session.Query<RiskRegisterSummary>().ToListAsync(ct)).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
         RiskMonitoring = [.. await session.Query<RiskMonitoringFact>().ToListAsync(ct)],
         DataCatalogues = (await session.Query<DataCatalogueSummary>().ToListAsync(ct)).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
+        KnowledgeBases = (await session.Query<KnowledgeBaseSummary>().ToListAsync(ct)).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
     };
 
     public FactSet With(OrganisationProfile organisation)
@@ -46,6 +49,7 @@ public sealed class FactSet
             case RiskFact f: RegisterRisk(f); break;
             case RiskMonitoringFact f: Replace(RiskMonitoring, f); break;
             case DatasetFact f: CatalogueOf(f.Opd).Add(f); break;
+            case KnowledgeArticleFact f: KnowledgeBaseOf(f.Opd).Add(f); break;
             default: throw new ArgumentException($"Unknown fact {fact.GetType().Name}.");
         }
         return this;
@@ -84,6 +88,17 @@ public sealed class FactSet
     public DataCatalogueSummary CatalogueOf(string opd) =>
         DataCatalogues.TryGetValue(opd, out var c) ? c : DataCatalogues[opd] = new DataCatalogueSummary { Id = opd };
 
+    /// <summary>The summary of one OPD's knowledge base as stored (consumers replace it after applying a fact).</summary>
+    public FactSet With(KnowledgeBaseSummary knowledgeBase)
+    {
+        KnowledgeBases[knowledgeBase.Id] = knowledgeBase;
+        return this;
+    }
+
+    /// <summary>One OPD's knowledge-base summary, created empty when it has none.</summary>
+    public KnowledgeBaseSummary KnowledgeBaseOf(string opd) =>
+        KnowledgeBases.TryGetValue(opd, out var k) ? k : KnowledgeBases[opd] = new KnowledgeBaseSummary { Id = opd };
+
     /// <summary>Adds a new asset to the in-memory summaries (tests and benchmarks build registers this way).</summary>
     private void Register(AssetFact asset)
     {
@@ -93,7 +108,8 @@ public sealed class FactSet
     }
 
     private IEnumerable<string> OpdWithRegisters => AssetRegisters.Values.Where(r => r.Total > 0).Select(r => r.Id)
-        .Concat(DataCatalogues.Values.Where(c => c.Total > 0).Select(c => c.Id));
+        .Concat(DataCatalogues.Values.Where(c => c.Total > 0).Select(c => c.Id))
+        .Concat(KnowledgeBases.Values.Where(k => k.Total > 0).Select(k => k.Id));
 
     /// <summary>
     /// The perangkat daerah of the instansi: the list Diskominfo maintains, or, until it exists, every OPD

@@ -46,6 +46,11 @@ public static class MetricCatalog
         ["data.catalogue.opdCoverage"] = s => Coverage(s, s.Facts.DataCatalogues.Values
             .Where(c => c.Verified > 0)
             .Select(c => (c.Id, c.VerifiedSamples.FirstOrDefault()?.Id ?? Guid.Empty, $"{c.Verified} dataset terverifikasi / verified datasets")), "data-catalogue"),
+        ["knowledge.articles.published"] = s => KnowledgeArticles(s, k => k.Published, k => k.PublishedSamples, "knowledge-article"),
+        ["knowledge.articles.integrated"] = s => KnowledgeArticles(s, k => k.Integrated, k => k.IntegratedSamples, "knowledge-article.integrated"),
+        ["knowledge.base.opdCoverage"] = s => Coverage(s, s.Facts.KnowledgeBases.Values
+            .Where(k => k.Published > 0)
+            .Select(k => (k.Id, k.PublishedSamples.FirstOrDefault()?.Id ?? Guid.Empty, $"{k.Published} artikel terbit / published articles")), "knowledge-base"),
     };
 
     public static IReadOnlyCollection<string> Names => Metrics.Keys;
@@ -165,6 +170,17 @@ public static class MetricCatalog
             .Concat(catalogues.Select(c => new Evidence(c.Id, "data-catalogue", $"{c.Id}: {c.PublishedComplete} dari {c.Published} lengkap / of {c.Published} complete")))
             .Take(EvidenceLimit);
         return MetricValue.Of(Math.Round(catalogues.Sum(c => c.PublishedComplete) / (double)published, 4), [.. evidence]);
+    }
+
+    // ---- knowledge (indicator 26) ----
+
+    /// <summary>How many articles of the scope count (published; published and captured from another service), with samples.</summary>
+    private static MetricValue KnowledgeArticles(
+        MetricScope s, Func<KnowledgeBaseSummary, int> count, Func<KnowledgeBaseSummary, List<ArticleSample>> samples, string kind)
+    {
+        var bases = s.Facts.KnowledgeBases.Values.Where(k => (s.Opd is null || Same(k.Id, s.Opd)) && count(k) > 0).ToList();
+        var evidence = bases.SelectMany(k => samples(k).Select(a => new Evidence(a.Id.ToString(), kind, $"{a.Title} ({k.Id})"))).Take(EvidenceLimit);
+        return MetricValue.Of(bases.Sum(count), [.. evidence]);
     }
 
     // ---- risk (indicator 21) ----
