@@ -52,7 +52,7 @@ public class RubricLoaderTests
             Assert.Equal([1, 2, 3, 4, 5], indicator.Levels.Select(l => l.Level));
             Assert.All(indicator.Levels, l => Assert.False(string.IsNullOrWhiteSpace(l.Text.Id) || string.IsNullOrWhiteSpace(l.Text.En)));
             Assert.Empty(indicator.Levels[0].Criteria);
-            Assert.Equal(n is 21 or 23 or 24, indicator.Computed);
+            Assert.Equal(n is 21 or 23 or 24 or 26, indicator.Computed);
             if (!indicator.Computed) Assert.All(indicator.Levels, l => Assert.Empty(l.Criteria));
         }
 
