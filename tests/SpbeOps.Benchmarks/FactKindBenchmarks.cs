@@ -12,7 +12,7 @@ public class FactKindBenchmarks : EngineBenchmark
 {
     private FactSet _facts = null!;
 
-    public enum Kind { Asset, Governance, RiskContext, Risk, RiskMonitoring, Dataset }
+    public enum Kind { Asset, Governance, RiskContext, Risk, RiskMonitoring, Dataset, KnowledgeArticle }
 
     [Params(1_000, 10_000, 100_000)]
     public int Records { get; set; }
@@ -24,6 +24,7 @@ public class FactKindBenchmarks : EngineBenchmark
     {
         Kind.Asset or Kind.Governance => FactKinds.AssetIndicator,
         Kind.Dataset => FactKinds.DataIndicator,
+        Kind.KnowledgeArticle => FactKinds.KnowledgeIndicator,
         _ => FactKinds.RiskIndicator,
     };
 
@@ -54,6 +55,11 @@ public class FactKindBenchmarks : EngineBenchmark
                 {
                     Id = Guid.NewGuid(), Version = 1, Opd = opd, Title = $"Data {i}", Status = (i % 3) switch { 0 => "draft", 1 => "diverifikasi", _ => "dipublikasikan" },
                     StandarDataComplete = i % 4 != 0, MetadataComplete = true, Verified = i % 3 != 0,
+                },
+                Kind.KnowledgeArticle => new KnowledgeArticleFact
+                {
+                    Id = Guid.NewGuid(), Version = 1, Opd = opd, Title = $"Artikel {i}", Status = (i % 3) switch { 0 => "draft", 1 => "reviu", _ => "terbit" },
+                    SourceService = i % 10 == 0 ? "security" : null,
                 },
                 _ => new RiskMonitoringFact { Id = Guid.NewGuid(), Version = 1, Opd = opd, Kind = "triwulan", ReportedOn = today.AddDays(-(i % 200)) },
             });
