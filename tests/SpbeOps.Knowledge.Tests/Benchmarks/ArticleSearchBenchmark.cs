@@ -16,6 +16,8 @@ namespace SpbeOps.Knowledge.Tests.Benchmarks;
 public sealed class ArticleSearchBenchmark(InfrastructureFixture infrastructure, KnowledgeHost host, ITestOutputHelper output)
     : KnowledgeApiTest(infrastructure, host)
 {
+    private readonly string Postgres = infrastructure.PostgresConnectionString;
+
     private static readonly string[] Words =
     [
         "aplikasi", "server", "jaringan", "kata", "sandi", "pegawai", "layanan", "data", "cadangan", "pemulihan", "insiden", "keamanan",
@@ -38,7 +40,7 @@ public sealed class ArticleSearchBenchmark(InfrastructureFixture infrastructure,
         foreach (var chunk in Enumerable.Range(0, count).Chunk(5_000))
             await store.BulkInsertAsync(Instansi, chunk.Select(i => NewArticle(i, random)).ToList(), Weasel.Core.BulkInsertMode.InsertsOnly);
         output.WriteLine($"seeded {count} articles in {seed.Elapsed.TotalSeconds:F1} s");
-        await using (var connection = new Npgsql.NpgsqlConnection(infrastructure.PostgresConnectionString))
+        await using (var connection = new Npgsql.NpgsqlConnection(Postgres))
         {
             await connection.OpenAsync();
             await using var analyze = new Npgsql.NpgsqlCommand("ANALYZE", connection);
