@@ -54,6 +54,7 @@ public sealed partial class FakeSpbeApi : IAsyncDisposable
                 ["selfAssessments"] = new JsonArray([.. SelfAssessments.Values.Select(s => s.DeepClone())]),
                 ["organisation"] = Organisation?.DeepClone(),
                 ["data"] = DataSnapshot(),
+                ["knowledge"] = KnowledgeSnapshot(),
             }.ToJsonString();
         }
     }
@@ -162,9 +163,10 @@ public sealed partial class FakeSpbeApi : IAsyncDisposable
         });
 
         MapData(app);
+        MapKnowledge(app);
 
         // Governance records of the Assets, Risk and Data services (programmes are seeded, and the Data service's guideline).
-        foreach (var service in new[] { "assets", "risks", "data" })
+        foreach (var service in new[] { "assets", "risks", "data", "knowledge" })
         {
             app.MapGet($"/api/{service}/governance", (int? indicator, string? type) =>
             {

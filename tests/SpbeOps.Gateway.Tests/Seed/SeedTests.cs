@@ -67,6 +67,8 @@ public sealed class SeedTests : IAsyncLifetime
         Assert.Equal(Posts("/api/data/datasets"), _api.Datasets.Count);
         Assert.Equal(Posts("/api/data/references"), _api.References.Count);
         Assert.Equal(Posts("/api/data/priorities"), _api.Priorities.Count);
+        Assert.Equal(Posts("/api/knowledge/articles"), _api.Articles.Count);
+        Assert.Equal(Posts("/api/knowledge/transfers"), _api.Transfers.Count);
     }
 
     private IReadOnlyList<string> Ids() =>
