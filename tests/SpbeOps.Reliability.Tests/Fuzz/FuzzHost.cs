@@ -3,6 +3,7 @@ extern alias gateway;
 extern alias indicators;
 extern alias risk;
 extern alias data;
+extern alias knowledge;
 
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -30,6 +31,8 @@ public sealed class FuzzHost : IAsyncDisposable
     public static FuzzHost Risk(InfrastructureFixture infrastructure) => Start(new ServiceFactory<risk::Program>(infrastructure));
 
     public static FuzzHost Data(InfrastructureFixture infrastructure) => Start(new ServiceFactory<data::Program>(infrastructure));
+
+    public static FuzzHost Knowledge(InfrastructureFixture infrastructure) => Start(new ServiceFactory<knowledge::Program>(infrastructure));
 
     public static FuzzHost Indicators(InfrastructureFixture infrastructure) => Start(new ServiceFactory<indicators::Program>(infrastructure,
         new Dictionary<string, string?> { ["Maturity:Recalculation:FirstRunAfter"] = "01:00:00" }));
