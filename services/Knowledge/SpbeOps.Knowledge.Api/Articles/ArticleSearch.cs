@@ -16,11 +16,27 @@ public sealed record SearchPage(string Q, IReadOnlyList<SearchHit> Items, int Pa
 /// <c>websearch_to_tsquery</c> (words, "phrases", OR, -excluded). PostgreSQL has no Indonesian stemmer, so the
 /// <c>simple</c> configuration is used: lower-cased words, no stemming and no stop words ("aplikasi" does not match
 /// "mengaplikasikan"; a prefix search is not offered). Ranking: <c>ts_rank_cd</c> of the title counts four times the
-/// body's; ties by the newest. Highlights: <c>ts_headline</c> only for the page's rows.
+/// body's, over at most <see cref="Candidates"/> title and as many body matches; ties by the newest. Highlights: <c>ts_headline</c> only for the page's rows.
 /// </summary>
 public static class ArticleSearch
 {
     public const string Config = "simple";
+
+    /// <summary>
+    /// At most this many title matches and this many body matches are ranked: ranking recomputes each candidate's
+    /// tsvector, so a word found in most articles would otherwise cost seconds at 100k. Every title match (up to the
+    /// cap) is a candidate, so a common word still brings the articles it names first.
+    /// </summary>
+    public const int Candidates = 1000;
+
+    private const string Query = $"websearch_to_tsquery('{Config}', $2)";
+
+    /// <summary>
+    /// The query the candidates are found with: phrases loosened to "all these words" (a phrase needs each row's
+    /// tsvector recomputed to check word order; the words alone are answered by the GIN index). The candidates are
+    /// then held to the real query (<see cref="Query"/>), so a phrase still means a phrase.
+    /// </summary>
+    private const string Retrieval = $"replace(websearch_to_tsquery('{Config}', $2)::text, '<->', '&')::tsquery";
     private const char Start = '\uE000';
     private const char Stop = '\uE001';
 
@@ -31,7 +47,7 @@ public static class ArticleSearch
             .Required("q", q, 200)
             .Opd("opd", opd, required: false)
             .MaxLength("category", category, 100)
-            .Range("page", page, 1, 1000, required: false)
+            .Range("page", page, 1, 100, required: false)
             .Range("pageSize", pageSize, 1, 100, required: false);
         if (errors.Any) return errors.ToProblem();
 
@@ -41,24 +57,29 @@ public static class ArticleSearch
         await using var connection = session.DocumentStore.Storage.Database.CreateConnection();
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand($"""
-            WITH query AS (SELECT websearch_to_tsquery('{Config}', $2) AS q),
+            WITH title_hits AS (
+              SELECT d.id FROM {table} d
+              WHERE d.tenant_id = $1 AND d.data ->> 'Status' = '{ArticleStatus.Terbit}' AND to_tsvector('{Config}', d.data ->> 'Title') @@ {Retrieval}
+                AND ($3::text IS NULL OR d.data ->> 'Opd' = $3) AND ($4::text IS NULL OR d.data ->> 'Category' = $4)
+              LIMIT {Candidates}),
+            body_hits AS (
+              SELECT d.id FROM {table} d
+              WHERE d.tenant_id = $1 AND d.data ->> 'Status' = '{ArticleStatus.Terbit}' AND to_tsvector('{Config}', d.data ->> 'Body') @@ {Retrieval}
+                AND ($3::text IS NULL OR d.data ->> 'Opd' = $3) AND ($4::text IS NULL OR d.data ->> 'Category' = $4)
+              LIMIT {Candidates}),
             hits AS (
               SELECT d.id,
-                     ts_rank_cd(to_tsvector('{Config}', d.data ->> 'Title'), query.q) * 4
-                       + ts_rank_cd(to_tsvector('{Config}', d.data ->> 'Body'), query.q) AS rank,
+                     ts_rank_cd(to_tsvector('{Config}', d.data ->> 'Title'), {Query}) * 4
+                       + ts_rank_cd(to_tsvector('{Config}', d.data ->> 'Body'), {Query}) AS rank,
                      d.mt_last_modified AS modified
-              FROM {table} d, query
-              WHERE d.tenant_id = $1
-                AND d.data ->> 'Status' = '{ArticleStatus.Terbit}'
-                AND (to_tsvector('{Config}', d.data ->> 'Title') @@ query.q OR to_tsvector('{Config}', d.data ->> 'Body') @@ query.q)
-                AND ($3::text IS NULL OR d.data ->> 'Opd' = $3)
-                AND ($4::text IS NULL OR d.data ->> 'Category' = $4)
+              FROM (SELECT id FROM title_hits UNION SELECT id FROM body_hits) c JOIN {table} d ON d.id = c.id AND d.tenant_id = $1
+              WHERE to_tsvector('{Config}', d.data ->> 'Title') @@ {Query} OR to_tsvector('{Config}', d.data ->> 'Body') @@ {Query}
               ORDER BY rank DESC, modified DESC, d.id
               LIMIT $5 OFFSET $6)
             SELECT hits.id, hits.rank,
-                   ts_headline('{Config}', d.data ->> 'Title', query.q, 'HighlightAll=true, StartSel={Start}, StopSel={Stop}'),
-                   ts_headline('{Config}', d.data ->> 'Body', query.q, 'MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … ", StartSel={Start}, StopSel={Stop}')
-            FROM hits JOIN {table} d ON d.id = hits.id AND d.tenant_id = $1, query
+                   ts_headline('{Config}', d.data ->> 'Title', {Query}, 'HighlightAll=true, StartSel={Start}, StopSel={Stop}'),
+                   ts_headline('{Config}', d.data ->> 'Body', {Query}, 'MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … ", StartSel={Start}, StopSel={Stop}')
+            FROM hits JOIN {table} d ON d.id = hits.id AND d.tenant_id = $1
             ORDER BY hits.rank DESC, hits.modified DESC, hits.id
             """, connection)
         {
