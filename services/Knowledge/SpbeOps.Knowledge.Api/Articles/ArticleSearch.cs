@@ -67,14 +67,17 @@ public static class ArticleSearch
               WHERE d.tenant_id = $1 AND d.data ->> 'Status' = '{ArticleStatus.Terbit}' AND to_tsvector('{Config}', d.data ->> 'Body') @@ {Retrieval}
                 AND ($3::text IS NULL OR d.data ->> 'Opd' = $3) AND ($4::text IS NULL OR d.data ->> 'Category' = $4)
               LIMIT {Candidates}),
-            hits AS (
-              SELECT d.id,
-                     ts_rank_cd(to_tsvector('{Config}', d.data ->> 'Title'), {Query}) * 4
-                       + ts_rank_cd(to_tsvector('{Config}', d.data ->> 'Body'), {Query}) AS rank,
-                     d.mt_last_modified AS modified
+            -- Each candidate's tsvectors are computed once (OFFSET 0 keeps the subquery from being inlined).
+            vectors AS (
+              SELECT d.id, d.mt_last_modified AS modified,
+                     to_tsvector('{Config}', d.data ->> 'Title') AS title, to_tsvector('{Config}', d.data ->> 'Body') AS body
               FROM (SELECT id FROM title_hits UNION SELECT id FROM body_hits) c JOIN {table} d ON d.id = c.id AND d.tenant_id = $1
-              WHERE to_tsvector('{Config}', d.data ->> 'Title') @@ {Query} OR to_tsvector('{Config}', d.data ->> 'Body') @@ {Query}
-              ORDER BY rank DESC, modified DESC, d.id
+              OFFSET 0),
+            hits AS (
+              SELECT v.id, ts_rank_cd(v.title, {Query}) * 4 + ts_rank_cd(v.body, {Query}) AS rank, v.modified
+              FROM vectors v
+              WHERE v.title @@ {Query} OR v.body @@ {Query}
+              ORDER BY rank DESC, v.modified DESC, v.id
               LIMIT $5 OFFSET $6)
             SELECT hits.id, hits.rank,
                    ts_headline('{Config}', d.data ->> 'Title', {Query}, 'HighlightAll=true, StartSel={Start}, StopSel={Stop}'),
