@@ -173,4 +173,20 @@ public sealed class ArticlesApiTests(InfrastructureFixture infrastructure, Knowl
         Assert.Equal(1, (await Ok(admin.GetAsync($"{Articles}?q=vpn"))).GetProperty("total").GetInt32());
         Assert.Equal(0, (await Ok(admin.GetAsync($"{Articles}?stale=true"))).GetProperty("total").GetInt32());
     }
+
+    [Fact]
+    public async Task Two_versions_diff_line_by_line()
+    {
+        var author = Operator("dinkes");
+        var id = Id(await Created(author, Articles, Body("dinkes", body: "Langkah 1\nLangkah 2")));
+        await author.PutAsJsonAsync($"{Articles}/{id}", Body("dinkes", body: "Langkah 1\nLangkah 2b\nLangkah 3")).ShouldBe(HttpStatusCode.OK);
+        var diff = await Ok(author.GetAsync($"{Articles}/{id}/diff?from=1&to=2"));
+        Assert.Equal((1, 2), (diff.GetProperty("revisionFrom").GetInt32(), diff.GetProperty("revisionTo").GetInt32()));
+        Assert.Equal([" Langkah 1", "-Langkah 2", "+Langkah 2b", "+Langkah 3"],
+            diff.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("op").GetString() + l.GetProperty("text").GetString()));
+
+        var bad = await author.GetAsync($"{Articles}/{id}/diff?from=0&to=9").ShouldBe(HttpStatusCode.BadRequest);
+        Assert.Equivalent(new[] { "from", "to" }, await bad.FieldErrors(), strict: true);
+        await Operator("dishub").GetAsync($"{Articles}/{id}/diff?from=1&to=2").ShouldBe(HttpStatusCode.NotFound);
+    }
 }

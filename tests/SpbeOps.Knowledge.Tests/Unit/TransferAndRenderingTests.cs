@@ -61,4 +61,12 @@ public sealed class TransferAndRenderingTests
     [Fact]
     public void Highlights_encode_everything_but_the_marks() =>
         Assert.Equal("a &lt;b&gt; <mark>kata</mark> c", ArticleSearch.Highlight("a <b> \uE000kata\uE001 c"));
+
+    [Fact]
+    public void A_diff_keeps_common_lines_and_marks_the_others()
+    {
+        var lines = ArticleDiffs.Lines("a\nb\nc", "a\nc\nd");
+        Assert.Equal([(" ", "a"), ("-", "b"), (" ", "c"), ("+", "d")], lines.Select(l => (l.Op, l.Text)));
+        Assert.All(ArticleDiffs.Lines("x", "x"), l => Assert.Equal(" ", l.Op));
+    }
 }

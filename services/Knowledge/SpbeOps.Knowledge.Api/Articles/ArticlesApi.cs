@@ -31,6 +31,8 @@ public static class ArticlesApi
         api.MapGet("/search", ArticleSearch.Search).WithName("SearchArticles")
             .WithSummary("Cari artikel terbit (teks penuh, peringkat, sorotan) / Full-text search of published articles, ranked, with highlights (?q=)");
         api.MapRecordReads<Article>("Article");
+        api.MapGet("/{id:guid}/diff", ArticleDiffs.Get).WithName("DiffArticleVersions")
+            .WithSummary("Perbedaan isi dua versi, per baris / The body's difference between two versions, line by line (?from=&to=)");
         api.MapGet("/{id:guid}/rendered", Rendered).WithName("GetRenderedArticle")
             .WithSummary("Isi artikel sebagai HTML aman / The article's body as safe HTML");
         api.MapPost("/", Draft).WithName("DraftArticle").WithSummary("Buat draf artikel / Draft an article");
