@@ -42,6 +42,8 @@ listeners.tcp.default = 127.0.0.1:$SPBE_RABBIT_PORT
 loopback_users.guest = true
 management.tcp.ip = 127.0.0.1
 management.tcp.port = $SPBE_RABBIT_MGMT_PORT
+# Queue depths in the management API every second instead of every 5 s (./spbe bench reads the backlog from it).
+collect_statistics_interval = 1000
 load_definitions = $SPBE_RMQ_DIR/definitions.json
 CONF
   printf '%s\n' "$plugins" >"$SPBE_RMQ_DIR/enabled_plugins"

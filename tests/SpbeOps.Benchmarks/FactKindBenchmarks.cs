@@ -3,16 +3,17 @@ namespace SpbeOps.Benchmarks;
 /// <summary>
 /// What one consumed fact of each kind costs the engine once the facts are in memory (issue 8): the scopes a fact
 /// touches are assessed (the instansi and the fact's OPD, decision 6), with 1k, 10k and 100k records of that kind
-/// spread over 30 OPD. Assets and datasets are read through per-OPD summaries and stay flat; the other kinds are still
-/// scanned record by record by their metrics, so their cost grows with the record count (the next step of issue 8:
-/// per-OPD aggregates for every fact kind).
+/// spread over 30 OPD. Assets, risks, control implementations (indicator 22) and datasets are read through per-OPD
+/// summaries and stay flat; audit engagements (31) are few per instansi by nature (a handful a year); governance
+/// records, risk contexts and monitoring reports are still scanned record by record by their metrics, so their cost
+/// grows with their count (few per instansi in practice: docs/benchmarks.md).
 /// </summary>
 [MemoryDiagnoser]
 public class FactKindBenchmarks : EngineBenchmark
 {
     private FactSet _facts = null!;
 
-    public enum Kind { Asset, Governance, RiskContext, Risk, RiskMonitoring, Dataset, KnowledgeArticle }
+    public enum Kind { Asset, Governance, RiskContext, Risk, RiskMonitoring, ControlImplementation, Audit, Dataset, KnowledgeArticle }
 
     [Params(1_000, 10_000, 100_000)]
     public int Records { get; set; }
@@ -23,6 +24,8 @@ public class FactKindBenchmarks : EngineBenchmark
     private int Indicator => FactKind switch
     {
         Kind.Asset or Kind.Governance => FactKinds.AssetIndicator,
+        Kind.ControlImplementation => 22,
+        Kind.Audit => 31,
         Kind.Dataset => FactKinds.DataIndicator,
         Kind.KnowledgeArticle => FactKinds.KnowledgeIndicator,
         _ => FactKinds.RiskIndicator,
@@ -50,6 +53,16 @@ public class FactKindBenchmarks : EngineBenchmark
                 {
                     Id = Guid.NewGuid(), Version = 1, Opd = opd, PeriodYear = today.Year, Category = "c", Besaran = i % 25 + 1,
                     AboveAppetite = i % 2 == 0, AssessmentComplete = i % 5 != 0, TreatmentDecided = i % 3 != 0,
+                },
+                Kind.ControlImplementation => new ControlImplementationFact
+                {
+                    Id = Guid.NewGuid(), Version = 1, Opd = opd, ControlCode = $"APL-{i % 13:00}", Implemented = i % 4 != 0, RiskBased = i % 3 != 0,
+                },
+                Kind.Audit => new AuditFact
+                {
+                    Id = Guid.NewGuid(), Version = 1, Indicator = 31, Title = $"a {i}", AuditorType = i % 2 == 0 ? "internal" : "eksternal",
+                    CertifiedOnStart = i % 4 == 1, Stage = "pelaporan", PlannedStart = today.AddDays(-(i % 900)), ReportedOn = today.AddDays(-(i % 800)),
+                    Covers = ["keamanan-aplikasi", "keamanan-infrastruktur"], FindingsTotal = 3, FindingsOpen = i % 2,
                 },
                 Kind.Dataset => new DatasetFact
                 {

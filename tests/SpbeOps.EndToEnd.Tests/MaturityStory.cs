@@ -43,13 +43,13 @@ public abstract class MaturityStory(InfrastructureFixture infrastructure, int in
         await (await (client ?? Admin).GetAsync($"api/maturity/indicators/{indicator}" + (opd is null ? "" : $"?opd={opd}"))
             .ShouldBe(HttpStatusCode.OK)).ReadJson();
 
-    /// <summary>Waits until the story's indicator is at <paramref name="level"/>, and returns its detail then.</summary>
-    protected async Task<JsonElement> LevelReaches(int level) =>
+    /// <summary>Waits until the story's indicator (or <paramref name="of"/>) is at <paramref name="level"/>, and returns its detail then.</summary>
+    protected async Task<JsonElement> LevelReaches(int level, int? of = null) =>
         (await HttpAssertions.Eventually<JsonElement?>(async () =>
         {
-            var detail = await Indicator();
+            var detail = await (await Admin.GetAsync($"api/maturity/indicators/{of ?? indicator}").ShouldBe(HttpStatusCode.OK)).ReadJson();
             return detail.GetProperty("level").GetInt32() == level ? detail : null;
-        }, Bounded, $"indicator {indicator} to reach level {level}"))!.Value;
+        }, Bounded, $"indicator {of ?? indicator} to reach level {level}"))!.Value;
 
     /// <summary>The metrics an indicator detail says are missing for the next level.</summary>
     protected static List<string?> MissingMetrics(JsonElement detail) =>

@@ -84,7 +84,7 @@ public sealed class RiskMaturityStoryTests(InfrastructureFixture infrastructure)
             Assert.Equal(history[i - 1].GetProperty("level").GetInt32(), history[i].GetProperty("previousLevel").GetInt32());
     }
 
-    private static object Context(string opd, int year) => new
+    internal static object Context(string opd, int year) => new
     {
         opd, periodYear = year, uprName = opd.ToUpperInvariant(), tasks = "Urusan pemerintahan sesuai tugas", functions = new[] { "Pelayanan" },
         objectives = new[] { new { sasaranUpr = "Layanan meningkat", sasaranSpbe = "Layanan SPBE yang andal", indikator = "Ketersediaan", target = "99%" } },

@@ -2,6 +2,7 @@ extern alias assets;
 extern alias gateway;
 extern alias indicators;
 extern alias risk;
+extern alias security;
 extern alias data;
 extern alias knowledge;
 
@@ -32,6 +33,7 @@ public sealed class RunningSuite : IAsyncDisposable
             ["indicators"] = (suite, infrastructure) => suite.Start(new ServiceFactory<indicators::Program>(infrastructure,
                 new Dictionary<string, string?> { ["Live:KeepAlive"] = "00:00:02" })),
             ["risk"] = (suite, infrastructure) => suite.Start(new ServiceFactory<risk::Program>(infrastructure)),
+            ["security"] = (suite, infrastructure) => suite.Start(new ServiceFactory<security::Program>(infrastructure)),
             ["data"] = (suite, infrastructure) => suite.Start(new ServiceFactory<data::Program>(infrastructure)),
             ["knowledge"] = (suite, infrastructure) => suite.Start(new ServiceFactory<knowledge::Program>(infrastructure)),
         };

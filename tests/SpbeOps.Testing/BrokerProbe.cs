@@ -19,8 +19,8 @@ public sealed class BrokerProbe : IAsyncDisposable
 
     private BrokerProbe(IConnection connection, IChannel channel) => (_connection, _channel) = (connection, channel);
 
-    /// <summary>MassTransit's exchange name for a message type: <c>Namespace:TypeName</c>.</summary>
-    public static string ExchangeFor<T>() => $"{typeof(T).Namespace}:{typeof(T).Name}";
+    /// <summary>MassTransit's exchange name for a message type in this test project: prefix + <c>Namespace:TypeName</c>.</summary>
+    public static string ExchangeFor<T>() => $"{InfrastructureFixture.ExchangePrefix}{typeof(T).Namespace}:{typeof(T).Name}";
 
     public static async Task<BrokerProbe> StartAsync<T>(string amqpUri)
     {

@@ -18,6 +18,14 @@ public sealed class InfrastructureFixture : IAsyncLifetime
     private PostgreSqlContainer? _postgres;
     private RabbitMqContainer? _rabbit;
 
+    /// <summary>
+    /// The exchange prefix of every host this test project starts (<c>Messaging:ExchangePrefix</c>): one per test
+    /// project output folder, so test projects running side by side (as <c>dotnet test</c> of the solution runs them)
+    /// or from two checkouts never exchange messages, and a run leaves one set of exchanges per project, not per run.
+    /// </summary>
+    public static string ExchangePrefix { get; } =
+        "t" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(AppContext.BaseDirectory)))[..10].ToLowerInvariant() + ":";
+
     public string PostgresConnectionString { get; private set; } = "";
     public string RabbitMqUri { get; private set; } = "";
     public string Source { get; private set; } = "";

@@ -23,6 +23,7 @@ public class ServiceFactory<TEntryPoint>(InfrastructureFixture infrastructure, I
         builder.UseSetting("Marten:Schema", RunId);
         builder.UseSetting("Marten:DaemonMode", "Solo");
         builder.UseSetting("Messaging:EndpointPrefix", RunId);
+        builder.UseSetting("Messaging:ExchangePrefix", InfrastructureFixture.ExchangePrefix);
         builder.UseSetting("Messaging:TemporaryQueues", "true");
         builder.UseSetting("Auth:SigningKey", TestAuth.SigningKey);
         builder.UseSetting("Auth:Issuer", "spbeops-local");

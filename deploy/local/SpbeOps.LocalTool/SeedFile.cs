@@ -24,7 +24,8 @@ public sealed record SeedStep(
 /// <summary>
 /// A seed file: <c>instansi</c>, then <c>steps</c>, each <c>{ title, role, opd?, method, path, body?, save?, lookup? }</c>.
 /// <c>save: name</c> keeps the record's <c>id</c> for later steps as <c>{{name}}</c>; <c>{{today}}</c>,
-/// <c>{{today-N}}</c>, <c>{{today+N}}</c> and <c>{{year}}</c> are dates of the day of seeding.
+/// <c>{{today-N}}</c>, <c>{{today+N}}</c> and <c>{{year}}</c> are dates of the day of seeding; <c>!!int "{{year}}"</c> sends
+/// the year as a number.
 /// </summary>
 /// <remarks>
 /// Every step must be safe to send again (issue 7, row 2): a PUT to a fixed path is, and its <c>lookup</c> only saves
@@ -109,6 +110,9 @@ public sealed partial record SeedFile(string Instansi, IReadOnlyList<SeedStep> S
         null => null,
         YamlMappingNode map => new JsonObject(map.Children.Select(p => KeyValuePair.Create(((YamlScalarNode)p.Key).Value!, ToJson(p.Value, substitute)))),
         YamlSequenceNode seq => new JsonArray([.. seq.Children.Select(c => ToJson(c, substitute))]),
+        // `!!int "{{year}}"`: a placeholder that stands for a number (a plain {{…}} would be a YAML flow mapping).
+        YamlScalarNode s when !s.Tag.IsNonSpecific && !s.Tag.IsEmpty && s.Tag.Value == "tag:yaml.org,2002:int" =>
+            JsonValue.Create(long.Parse(substitute(s.Value ?? ""), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture)),
         YamlScalarNode { Style: ScalarStyle.Plain } s => s.Value switch
         {
             null or "~" or "null" => null,

@@ -1,2 +1,3 @@
+global using SpbeOps.Audits;
 global using SpbeOps.Governance;
 global using SpbeOps.Assets.Api.Assets;

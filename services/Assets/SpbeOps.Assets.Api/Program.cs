@@ -9,5 +9,6 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapAssetsApi();
 app.MapGovernanceApi(AssetsGovernance.Options);
+app.MapAuditsApi(AssetsAudits.Options);
 
 app.Run();

@@ -10,6 +10,14 @@ public sealed class MessagingOptions
     /// <summary>Prefix of every queue this service declares (kebab-case), so services never share a queue by accident.</summary>
     public string EndpointPrefix { get; set; } = "";
 
+    /// <summary>
+    /// Prefix of every exchange (message type) this service publishes to and binds to; empty in a deployment. Test
+    /// processes set one each, so the hosts of one test project never consume another project's messages on the shared
+    /// test vhost (an Indicators host of one project recomputing another project's instansi pushed level changes into
+    /// that project's live stream).
+    /// </summary>
+    public string ExchangePrefix { get; set; } = "";
+
     /// <summary>Auto-deleted classic queues instead of durable quorum queues: for tests, which come and go.</summary>
     public bool TemporaryQueues { get; set; }
 
@@ -91,6 +99,8 @@ public static class MessagingExtensions
             x.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(new Uri(rabbitUri));
+                if (!string.IsNullOrEmpty(options.ExchangePrefix))
+                    cfg.MessageTopology.SetEntityNameFormatter(new PrefixEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter, options.ExchangePrefix));
                 cfg.ConfigureEndpoints(context);
             });
         });

@@ -53,6 +53,8 @@ public sealed partial class FakeSpbeApi : IAsyncDisposable
                 ["evaluations"] = new JsonArray([.. Evaluations.Values.Select(e => e.DeepClone())]),
                 ["selfAssessments"] = new JsonArray([.. SelfAssessments.Values.Select(s => s.DeepClone())]),
                 ["organisation"] = Organisation?.DeepClone(),
+                ["security"] = new JsonArray([.. Security.OrderBy(r => (string?)r["id"]).Select(r => r.DeepClone())]),
+                ["baselineAdopted"] = BaselineAdopted,
                 ["data"] = DataSnapshot(),
                 ["knowledge"] = KnowledgeSnapshot(),
             }.ToJsonString();
@@ -165,8 +167,8 @@ public sealed partial class FakeSpbeApi : IAsyncDisposable
         MapData(app);
         MapKnowledge(app);
 
-        // Governance records of the Assets, Risk and Data services (programmes are seeded, and the Data service's guideline).
-        foreach (var service in new[] { "assets", "risks", "data", "knowledge" })
+        // Governance records of the Assets, Risk, Security, Data and Knowledge services (programmes are seeded, and the Data service's guideline).
+        foreach (var service in new[] { "assets", "risks", "security", "data", "knowledge" })
         {
             app.MapGet($"/api/{service}/governance", (int? indicator, string? type) =>
             {
@@ -200,6 +202,8 @@ public sealed partial class FakeSpbeApi : IAsyncDisposable
                 }
             });
         }
+
+        MapSecurity(app);
 
         // Indicators: official results, self-assessments (read through the indicator), the organisation.
         app.MapGet("/api/maturity/evaluations", () =>

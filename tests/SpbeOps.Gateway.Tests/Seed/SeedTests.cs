@@ -60,6 +60,10 @@ public sealed class SeedTests : IAsyncLifetime
         Assert.Equal(Posts("/api/assets"), _api.Assets.Count);
         Assert.Equal(_api.Assets.Count, _api.Assets.Select(a => $"{a["opd"]}/{a["code"]}").Distinct().Count());
         Assert.Equal(Seeded.Steps.Count(s => s.Method == HttpMethod.Post && s.Path.Contains("/governance/")), _api.Governance.Count);
+        Assert.Equal(new[] { "/api/security/implementations", "/api/security/incidents", "/api/security/audits", "/api/security/assessments", "/api/security/scope",
+            "/api/security/programme", "/api/assets/audits" }.Sum(Posts), _api.Security.Count);
+        Assert.Equal(_api.Security.Count, _api.Security.Select(r => $"{r["record"]}/{r["opd"]}/{r["controlCode"]}/{r["title"]}/{r["year"]}/{r["indicator"]}").Distinct().Count());
+        Assert.True(_api.BaselineAdopted);
         Assert.Equal(_api.Governance.Count, _api.Governance.Select(g => $"{g["indicator"]}/{g["recordType"]}/{g["title"]}").Distinct().Count());
         Assert.Equal([2021, 2022], _api.Evaluations.Keys);
         Assert.Equal(Seeded.Steps.Count(s => s.Path.StartsWith("/api/maturity/self-assessment/")), _api.SelfAssessments.Count);
@@ -243,5 +247,20 @@ public sealed class SeedPlannerTests
         var file = SeedFile.Load(SeedTests.SeedFilePath);
         Assert.All(file.Steps, s => Assert.True(s.Lookup is not null, $"{s} has no lookup: a rerun would send it again"));
         Assert.Equal("/api/maturity/organisation", file.Steps[0].Path); // before anything makes Indicators recalculate
+    }
+
+    [Fact]
+    public void A_placeholder_tagged_int_is_sent_as_a_number()
+    {
+        var file = SeedFile.Parse("""
+            instansi: x
+            steps:
+              - title: "Tahun"
+                method: PUT
+                path: /a
+                body: { year: !!int "{{year}}", name: "{{year}}" }
+            """);
+        var json = SeedFile.ToJson(file.Steps[0].Body, v => SeedFile.Substitute(v, new DateOnly(2026, 5, 1), new Dictionary<string, string>()));
+        Assert.Equal("""{"year":2026,"name":"2026"}""", json!.ToJsonString());
     }
 }

@@ -78,8 +78,11 @@ public sealed class FactBatchTests(InfrastructureFixture infrastructure) : Indic
         await using var session = Factory.Services.GetRequiredService<IDocumentStore>().QuerySession(Instansi);
         Assert.Equal(good.Count, await session.Query<AssetFact>().CountAsync());
         Assert.Null(await session.LoadAsync<GovernanceFact>(bad.Fact.Id));
-        // The good ones are marked handled: a redelivery of one changes nothing.
-        Assert.NotNull(await session.LoadAsync<ProcessedMessage>(ProcessedMessage.KeyFor(FactBatcher.ConsumerName, good[0].MessageId)));
+        // A redelivery of a good one (same message, same version) changes nothing.
+        await batcher.SubmitAsync(Instansi, good[0], CancellationToken.None);
+        Assert.Equal(1, (await session.LoadAsync<AssetFact>(good[0].Fact.Id))!.Version);
+        await using var fresh = Factory.Services.GetRequiredService<IDocumentStore>().QuerySession(Instansi);
+        Assert.Equal(good.Count, (await fresh.LoadAsync<AssetRegisterSummary>("dinkes"))!.InUseCount);
     }
 
     [Fact]

@@ -217,8 +217,8 @@ public class LevelEvaluatorTests
     }
 
     [Theory]
-    [InlineData(22)]
-    [InlineData(29)]
+    [InlineData(25)]
+    [InlineData(27)]
     public void Non_computed_management_indicator_stays_at_1_with_a_note(int number)
     {
         var a = LevelEvaluator.Evaluate(Rubric.Indicator(number), AssetsAll());

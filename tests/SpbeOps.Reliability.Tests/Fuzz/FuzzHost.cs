@@ -2,6 +2,7 @@ extern alias assets;
 extern alias gateway;
 extern alias indicators;
 extern alias risk;
+extern alias security;
 extern alias data;
 extern alias knowledge;
 
@@ -30,6 +31,7 @@ public sealed class FuzzHost : IAsyncDisposable
 
     public static FuzzHost Risk(InfrastructureFixture infrastructure) => Start(new ServiceFactory<risk::Program>(infrastructure));
 
+    public static FuzzHost Security(InfrastructureFixture infrastructure) => Start(new ServiceFactory<security::Program>(infrastructure));
     public static FuzzHost Data(InfrastructureFixture infrastructure) => Start(new ServiceFactory<data::Program>(infrastructure));
 
     public static FuzzHost Knowledge(InfrastructureFixture infrastructure) => Start(new ServiceFactory<knowledge::Program>(infrastructure));

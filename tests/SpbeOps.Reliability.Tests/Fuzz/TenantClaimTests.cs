@@ -53,6 +53,7 @@ public sealed class TenantClaimTests(InfrastructureFixture infrastructure, Tenan
                  {
                      ("assets", () => FuzzHost.Assets(infrastructure), "api/assets"),
                      ("risk", () => FuzzHost.Risk(infrastructure), "api/risks"),
+                     ("security", () => FuzzHost.Security(infrastructure), "api/security/incidents"),
                      ("indicators", () => FuzzHost.Indicators(infrastructure), "api/maturity/index"),
                      ("gateway", FuzzHost.Gateway, "api/assets"),
                  })

@@ -23,7 +23,12 @@ public sealed class ForwarderThroughputTests(InfrastructureFixture infrastructur
     [Fact]
     public async Task A_page_of_a_few_hundred_events_is_published_with_ids_and_headers()
     {
-        var bus = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(new Uri(infrastructure.RabbitMqUri)));
+        var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
+        {
+            cfg.Host(new Uri(infrastructure.RabbitMqUri));
+            // The exchanges of this test project, as every host it starts uses (Messaging:ExchangePrefix).
+            cfg.MessageTopology.SetEntityNameFormatter(new PrefixEntityNameFormatter(cfg.MessageTopology.EntityNameFormatter, InfrastructureFixture.ExchangePrefix));
+        });
         await bus.StartAsync(TimeSpan.FromSeconds(30));
         try
         {

@@ -16,6 +16,7 @@ public static class Extensions
             .Index([a => a.Stage, a => a.Opd, a => a.Name], ListIndexes.PerTenant("ix_asset_stage_opd_name"))
             .Index(a => a.Name, ListIndexes.Trigram("ix_asset_name_trgm")));
         builder.AddGovernance(AssetsGovernance.Options);
+        builder.AddAudits<RegisteredAssetTargets>(AssetsAudits.Options);
         builder.AddSpbeMessaging(ServiceName);
         return builder;
     }

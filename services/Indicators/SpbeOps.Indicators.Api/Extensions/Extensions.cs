@@ -43,6 +43,9 @@ public static class Extensions
             opts.Schema.For<RiskFact>().Index([f => f.Opd, f => f.PeriodYear]);
             opts.Schema.For<RiskRegisterSummary>();
             opts.Schema.For<RiskMonitoringFact>();
+            opts.Schema.For<ControlImplementationFact>().Index(f => f.Opd);
+            opts.Schema.For<SecurityControlSummary>();
+            opts.Schema.For<AuditFact>().Index(f => f.Indicator);
             opts.Schema.For<DatasetFact>().Index(f => f.Opd);
             opts.Schema.For<DataCatalogueSummary>();
             opts.Schema.For<KnowledgeArticleFact>().Index(f => f.Opd);

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using JasperFx;
+using Marten.Services.BatchQuerying;
 using SpbeOps.Indicators.Api.Live;
 
 namespace SpbeOps.Indicators.Api.Facts;
@@ -8,14 +11,11 @@ public sealed record PendingFact(Guid MessageId, Fact Fact, int Indicator, strin
 
 /// <summary>
 /// Applies facts per instansi in batches (issue 8; the batching itself is <see cref="TenantBatches{T}"/>): a batch is
-/// one transaction: the dedupe markers of its messages, the latest fact per record (by version), the register
+/// one transaction: the latest fact per record (by version: a redelivery changes nothing), the register
 /// summaries, and one recalculation of the scopes its facts touch (decisions 4, 6, 15).
 /// </summary>
 public sealed class FactBatcher
 {
-    /// <summary>The consumer name of the dedupe markers (kept from the one-at-a-time consumer, so old markers still count).</summary>
-    public const string ConsumerName = "FactsConsumer";
-
     public const int MaxBatch = 256;
 
     private readonly IDocumentStore store;
@@ -41,42 +41,34 @@ public sealed class FactBatcher
     {
         await using var session = store.LightweightSession(instansi);
 
-        // Dedupe: a message handled before (or twice in this batch) changes nothing.
-        var unique = batch.DistinctBy(f => f.MessageId).ToList();
-        var keys = unique.Select(f => ProcessedMessage.KeyFor(ConsumerName, f.MessageId)).ToArray();
-        var seen = (await session.LoadManyAsync<ProcessedMessage>(ct, keys)).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
-        var fresh = unique.Where(f => !seen.Contains(ProcessedMessage.KeyFor(ConsumerName, f.MessageId))).ToList();
-        if (fresh.Count == 0) return;
+        // Idempotent without dedupe markers (decision 4): a fact is a record's whole state at a producer version, and
+        // a copy replaces the stored one only when its version is higher, so a redelivered or older message changes
+        // nothing. A marker per message doubled the rows each batch writes, for no guarantee the version check lacks
+        // (issue 8). The stored copies of the batch's records are read in one round trip.
+        var lookup = session.CreateBatchQuery();
+        var stored = batch.GroupBy(f => f.Fact.GetType())
+            .Select(g => LoadFacts(lookup, g.Key, [.. g.Select(f => f.Fact.Id).Distinct()])).ToList();
+        await lookup.Execute(ct);
         var now = DateTimeOffset.UtcNow;
-        foreach (var f in fresh) session.Insert(new ProcessedMessage { Id = ProcessedMessage.KeyFor(ConsumerName, f.MessageId), ProcessedAt = now });
 
         // Keep latest: the newest version of each record in the batch, stored only when newer than the stored one.
-        var latest = fresh.GroupBy(f => (f.Fact.GetType(), f.Fact.Id)).Select(g => g.MaxBy(f => f.Fact.Version)!).ToList();
+        var latest = batch.GroupBy(f => (f.Fact.GetType(), f.Fact.Id)).Select(g => g.MaxBy(f => f.Fact.Version)!).ToList();
         var previous = new Dictionary<(Type, Guid), Fact>();
-        foreach (var ofType in latest.GroupBy(f => f.Fact.GetType()))
-        {
-            foreach (var stored in await LoadFactsAsync(session, ofType.Key, [.. ofType.Select(f => f.Fact.Id)], ct))
-                previous[(ofType.Key, stored.Id)] = stored;
-        }
+        foreach (var facts in stored)
+            foreach (var fact in await facts)
+                previous[(fact.GetType(), fact.Id)] = fact;
         var changed = latest.Where(f => !previous.TryGetValue((f.Fact.GetType(), f.Fact.Id), out var p) || p.Version < f.Fact.Version).ToList();
-        if (changed.Count > 0)
-        {
-            session.InsertObjects(changed.Where(f => !previous.ContainsKey((f.Fact.GetType(), f.Fact.Id))).Select(f => (object)f.Fact));
-            session.StoreObjects(changed.Where(f => previous.ContainsKey((f.Fact.GetType(), f.Fact.Id))).Select(f => (object)f.Fact));
-            session.Store(new KnownTenant { Id = instansi, LastFactAt = now });
-            await RecalculateAsync(session, instansi, changed, previous, ct);
-        }
+        if (changed.Count == 0) return;
+
+        // A new fact inserted meanwhile by another replica fails the save (DocumentAlreadyExists); the retry finds it
+        // stored and compares versions.
+        session.InsertObjects(changed.Where(f => !previous.ContainsKey((f.Fact.GetType(), f.Fact.Id))).Select(f => (object)f.Fact));
+        session.StoreObjects(changed.Where(f => previous.ContainsKey((f.Fact.GetType(), f.Fact.Id))).Select(f => (object)f.Fact));
+        session.Store(new KnownTenant { Id = instansi, LastFactAt = now });
+        await RecalculateAsync(session, instansi, changed, previous, ct);
 
         var levelChanges = CommittedLevelChanges.Pending(session);
-        try
-        {
-            await session.SaveChangesAsync(ct);
-        }
-        catch (DocumentAlreadyExistsException e) when (e.DocType == typeof(ProcessedMessage) && batch.Count == 1)
-        {
-            // A concurrent delivery of the same message got there first: it is handled, so acknowledge.
-            return;
-        }
+        await session.SaveChangesAsync(ct);
         live.Push(instansi, levelChanges);
     }
 
@@ -92,9 +84,11 @@ public sealed class FactBatcher
         if (risks.Count > 0) await UpdateRiskRegistersAsync(session, facts, risks, r => PreviousOf(r) as RiskFact, ct);
         var datasets = changed.Select(f => f.Fact).OfType<DatasetFact>().ToList();
         if (datasets.Count > 0) await DataCatalogueSummary.UpdateAsync(session, facts, datasets, d => PreviousOf(d) as DatasetFact, ct);
+        var implementations = changed.Select(f => f.Fact).OfType<ControlImplementationFact>().ToList();
+        if (implementations.Count > 0) await UpdateControlSummariesAsync(session, facts, implementations, i => PreviousOf(i) as ControlImplementationFact, ct);
         var articles = changed.Select(f => f.Fact).OfType<KnowledgeArticleFact>().ToList();
         if (articles.Count > 0) await KnowledgeBaseSummary.UpdateAsync(session, facts, articles, a => PreviousOf(a) as KnowledgeArticleFact, ct);
-        foreach (var f in changed.Where(f => f.Fact is not (AssetFact or RiskFact or DatasetFact or KnowledgeArticleFact))) facts.With(f.Fact);
+        foreach (var f in changed.Where(f => f.Fact is not (AssetFact or RiskFact or DatasetFact or ControlImplementationFact or KnowledgeArticleFact))) facts.With(f.Fact);
 
         // Only the scopes the facts touch: their OPD (and the ones they left), or every OPD for an all-OPD record.
         List<string>? opds = [];
@@ -117,17 +111,15 @@ public sealed class FactBatcher
                 change.Indicator, change.Opd ?? "instansi", instansi, change.PreviousLevel, change.Level);
     }
 
-    private static async Task<IReadOnlyList<Fact>> LoadFactsAsync(IQuerySession session, Type type, Guid[] ids, CancellationToken ct) => type switch
-    {
-        _ when type == typeof(AssetFact) => [.. await session.LoadManyAsync<AssetFact>(ct, ids)],
-        _ when type == typeof(GovernanceFact) => [.. await session.LoadManyAsync<GovernanceFact>(ct, ids)],
-        _ when type == typeof(RiskContextFact) => [.. await session.LoadManyAsync<RiskContextFact>(ct, ids)],
-        _ when type == typeof(RiskFact) => [.. await session.LoadManyAsync<RiskFact>(ct, ids)],
-        _ when type == typeof(RiskMonitoringFact) => [.. await session.LoadManyAsync<RiskMonitoringFact>(ct, ids)],
-        _ when type == typeof(DatasetFact) => [.. await session.LoadManyAsync<DatasetFact>(ct, ids)],
-        _ when type == typeof(KnowledgeArticleFact) => [.. await session.LoadManyAsync<KnowledgeArticleFact>(ct, ids)],
-        _ => throw new ArgumentException($"Unknown fact {type.Name}."),
-    };
+    private static readonly ConcurrentDictionary<Type, Func<IBatchedQuery, Guid[], Task<IReadOnlyList<Fact>>>> Loaders = new();
+
+    /// <summary>The stored facts of one fact class, in a batched query: any class a fact kind produces, no list to extend.</summary>
+    private static Task<IReadOnlyList<Fact>> LoadFacts(IBatchedQuery batch, Type factType, Guid[] ids) =>
+        Loaders.GetOrAdd(factType, t => typeof(FactBatcher).GetMethod(nameof(LoadFactsOf), BindingFlags.NonPublic | BindingFlags.Static)!
+            .MakeGenericMethod(t).CreateDelegate<Func<IBatchedQuery, Guid[], Task<IReadOnlyList<Fact>>>>())(batch, ids);
+
+    private static async Task<IReadOnlyList<Fact>> LoadFactsOf<TFact>(IBatchedQuery batch, Guid[] ids) where TFact : Fact =>
+        [.. await batch.LoadMany<TFact>().ById(ids)];
 
     /// <summary>Moves each asset between the counts of its OPD's register (or two OPDs', when it changed OPD).</summary>
     private static async Task UpdateRegistersAsync(
@@ -201,6 +193,41 @@ public sealed class FactBatcher
                 candidates.AddRange(await register.Where(f => f.AboveAppetite && !f.TreatmentDecided).Take(RiskRegisterSummary.Samples).ToListAsync(ct));
                 candidates.AddRange(await register.Where(f => f.AboveAppetite && f.TreatmentDecided).Take(RiskRegisterSummary.Samples).ToListAsync(ct));
                 r.Resample(candidates, risks);
+            }
+            session.Store(r);
+            facts.With(r);
+        }
+    }
+
+    /// <summary>Moves each control implementation between the counts of its OPD's summary (as the asset registers do).</summary>
+    private static async Task UpdateControlSummariesAsync(
+        IDocumentSession session, FactSet facts, IReadOnlyList<ControlImplementationFact> implementations,
+        Func<ControlImplementationFact, ControlImplementationFact?> previousOf, CancellationToken ct)
+    {
+        var touched = new Dictionary<string, SecurityControlSummary>(StringComparer.OrdinalIgnoreCase);
+        SecurityControlSummary SummaryOf(string opd)
+        {
+            if (touched.TryGetValue(opd, out var t)) return t;
+            var r = facts.ControlSummaries.TryGetValue(opd, out var stored) ? stored : new SecurityControlSummary { Id = opd };
+            return touched[opd] = r;
+        }
+
+        foreach (var implementation in implementations)
+        {
+            if (previousOf(implementation) is { } previous) SummaryOf(previous.Opd).Remove(previous);
+            SummaryOf(implementation.Opd).Add(implementation);
+        }
+
+        var applied = implementations.Select(a => a.Id).ToArray();
+        foreach (var r in touched.Values)
+        {
+            if (r.NeedsSamples)
+            {
+                var opd = r.Id;
+                var candidates = await session.Query<ControlImplementationFact>()
+                    .Where(i => i.Opd == opd && !applied.Contains(i.Id) && i.Implemented)
+                    .OrderBy(i => i.RiskBased).ThenBy(i => i.ControlCode).Take(SecurityControlSummary.Samples * 2).ToListAsync(ct);
+                r.Resample(candidates, implementations);
             }
             session.Store(r);
             facts.With(r);

@@ -1,9 +1,11 @@
 using MassTransit;
 using SpbeOps.Contracts.Assets;
+using SpbeOps.Contracts.Audits;
 using SpbeOps.Contracts.Data;
 using SpbeOps.Contracts.Governance;
 using SpbeOps.Contracts.Knowledge;
 using SpbeOps.Contracts.Risk;
+using SpbeOps.Contracts.Security;
 
 namespace SpbeOps.Indicators.Api.Facts;
 
@@ -61,13 +63,19 @@ public static class FactKinds
         m => m.Instansi, RiskMonitoringFact.From, _ => RiskIndicator,
         m => $"pemantauan risiko / risk monitoring {m.Opd} {m.Kind} {m.ReportedOn:yyyy-MM-dd}");
 
+    public static readonly FactKind<ControlImplementationChangedIntegrationEvent> ControlImplementation = new(
+        m => m.Instansi, ControlImplementationFact.From, _ => 22, m => $"penerapan kendali / control {m.ControlCode} ({m.Opd}): {m.Status}");
+
+    public static readonly FactKind<AuditEngagementChangedIntegrationEvent> Audit = new(
+        m => m.Instansi, AuditFact.From, m => m.Indicator, m => $"audit '{m.Title}': {m.Stage}");
+
     public static readonly FactKind<DatasetChangedIntegrationEvent> Dataset = new(
         m => m.Instansi, DatasetFact.From, _ => DataIndicator, m => $"dataset '{m.Title}' ({m.Opd}): {m.Status}");
 
     public static readonly FactKind<KnowledgeArticleChangedIntegrationEvent> KnowledgeArticle = new(
         m => m.Instansi, KnowledgeArticleFact.From, _ => KnowledgeIndicator, m => $"artikel pengetahuan / knowledge article '{m.Title}' ({m.Opd}): {m.Status}");
 
-    public static readonly IReadOnlyList<IFactKind> All = [Asset, Governance, RiskContext, Risk, RiskMonitoring, Dataset, KnowledgeArticle];
+    public static readonly IReadOnlyList<IFactKind> All = [Asset, Governance, RiskContext, Risk, RiskMonitoring, ControlImplementation, Audit, Dataset, KnowledgeArticle];
 
     public static FactKind<TContract> Of<TContract>() where TContract : class =>
         All.OfType<FactKind<TContract>>().SingleOrDefault()

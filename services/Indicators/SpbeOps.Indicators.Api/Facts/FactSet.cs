@@ -16,22 +16,47 @@ public sealed class FactSet
     /// <summary>Per OPD and period (<see cref="RiskRegisterSummary.IdFor"/>), the risk register's counts and samples.</summary>
     public Dictionary<string, RiskRegisterSummary> RiskRegisters { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
     public List<RiskMonitoringFact> RiskMonitoring { get; private set; } = [];
+    /// <summary>Per OPD (by code), its control implementations' counts and samples (indicator 22).</summary>
+    public Dictionary<string, SecurityControlSummary> ControlSummaries { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Audit engagements (indicators 29, 30, 31): a few per instansi, so kept as a list.</summary>
+    public List<AuditFact> Audits { get; private set; } = [];
     /// <summary>Per OPD (by code), the data catalogue's counts and samples (indicator 23).</summary>
     public Dictionary<string, DataCatalogueSummary> DataCatalogues { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
     /// <summary>Per OPD (by code), the knowledge base's counts and samples (indicator 26).</summary>
     public Dictionary<string, KnowledgeBaseSummary> KnowledgeBases { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public static async Task<FactSet> LoadAsync(IQuerySession session, CancellationToken ct) => new()
+    /// <summary>
+    /// Everything in one round trip (a Marten batched query): seven sequential queries were most of the time a
+    /// small batch of facts took, and so of the freshness under load (issue 8).
+    /// </summary>
+    public static async Task<FactSet> LoadAsync(IQuerySession session, CancellationToken ct)
     {
-        Organisation = await session.LoadAsync<OrganisationProfile>(OrganisationProfile.DocumentId, ct),
-        AssetRegisters = (await session.Query<AssetRegisterSummary>().ToListAsync(ct)).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
-        Governance = [.. await session.Query<GovernanceFact>().ToListAsync(ct)],
-        RiskContexts = [.. await session.Query<RiskContextFact>().ToListAsync(ct)],
-        RiskRegisters = (await session.Query<RiskRegisterSummary>().ToListAsync(ct)).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
-        RiskMonitoring = [.. await session.Query<RiskMonitoringFact>().ToListAsync(ct)],
-        DataCatalogues = (await session.Query<DataCatalogueSummary>().ToListAsync(ct)).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
-        KnowledgeBases = (await session.Query<KnowledgeBaseSummary>().ToListAsync(ct)).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
-    };
+        var batch = session.CreateBatchQuery();
+        var organisation = batch.Load<OrganisationProfile>(OrganisationProfile.DocumentId);
+        var assetRegisters = batch.Query<AssetRegisterSummary>().ToList();
+        var governance = batch.Query<GovernanceFact>().ToList();
+        var riskContexts = batch.Query<RiskContextFact>().ToList();
+        var riskRegisters = batch.Query<RiskRegisterSummary>().ToList();
+        var riskMonitoring = batch.Query<RiskMonitoringFact>().ToList();
+        var controlSummaries = batch.Query<SecurityControlSummary>().ToList();
+        var audits = batch.Query<AuditFact>().ToList();
+        var dataCatalogues = batch.Query<DataCatalogueSummary>().ToList();
+        var knowledgeBases = batch.Query<KnowledgeBaseSummary>().ToList();
+        await batch.Execute(ct);
+        return new FactSet
+        {
+            Organisation = await organisation,
+            AssetRegisters = (await assetRegisters).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
+            Governance = [.. await governance],
+            RiskContexts = [.. await riskContexts],
+            RiskRegisters = (await riskRegisters).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
+            RiskMonitoring = [.. await riskMonitoring],
+            ControlSummaries = (await controlSummaries).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
+            Audits = [.. await audits],
+            DataCatalogues = (await dataCatalogues).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
+            KnowledgeBases = (await knowledgeBases).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
+        };
+    }
 
     public FactSet With(OrganisationProfile organisation)
     {
@@ -48,6 +73,8 @@ public sealed class FactSet
             case RiskContextFact f: Replace(RiskContexts, f); break;
             case RiskFact f: RegisterRisk(f); break;
             case RiskMonitoringFact f: Replace(RiskMonitoring, f); break;
+            case ControlImplementationFact f: Register(f); break;
+            case AuditFact f: Replace(Audits, f); break;
             case DatasetFact f: CatalogueOf(f.Opd).Add(f); break;
             case KnowledgeArticleFact f: KnowledgeBaseOf(f.Opd).Add(f); break;
             default: throw new ArgumentException($"Unknown fact {fact.GetType().Name}.");
@@ -107,6 +134,21 @@ public sealed class FactSet
         register.Add(asset);
     }
 
+    /// <summary>The summary of one OPD's control implementations as stored (consumers replace it after applying a fact).</summary>
+    public FactSet With(SecurityControlSummary summary)
+    {
+        ControlSummaries[summary.Id] = summary;
+        return this;
+    }
+
+    /// <summary>Adds a new control implementation to the in-memory summaries (tests build them this way).</summary>
+    private void Register(ControlImplementationFact implementation)
+    {
+        if (!ControlSummaries.TryGetValue(implementation.Opd, out var summary))
+            ControlSummaries[implementation.Opd] = summary = new SecurityControlSummary { Id = implementation.Opd };
+        summary.Add(implementation);
+    }
+
     private IEnumerable<string> OpdWithRegisters => AssetRegisters.Values.Where(r => r.Total > 0).Select(r => r.Id)
         .Concat(DataCatalogues.Values.Where(c => c.Total > 0).Select(c => c.Id))
         .Concat(KnowledgeBases.Values.Where(k => k.Total > 0).Select(k => k.Id));
@@ -122,6 +164,7 @@ public sealed class FactSet
             .Concat(RiskRegisters.Values.Select(r => r.Opd))
             .Concat(RiskContexts.Select(c => c.Opd))
             .Concat(Governance.SelectMany(g => g.ScopeOpds))
+            .Concat(ControlSummaries.Values.Where(c => c.Implemented > 0).Select(c => c.Id))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Order(StringComparer.Ordinal)
             .ToList();

@@ -40,6 +40,16 @@ public static class MetricCatalog
         ["risk.register.opdCoverage"] = s => Coverage(s, CurrentRegisters(s)
             .Select(r => (r.Opd, r.CompleteSamples.Concat(r.IncompleteSamples).FirstOrDefault()?.Id ?? Guid.Empty, $"{r.Current} risiko / risks")), "risk"),
         ["risk.monitoring.onSchedule"] = RiskMonitoringOnSchedule,
+        ["governance.strategy.byCoordinationTeam"] = s => Strategy(s, f => f.Issuer == "tim-koordinasi-spbe"),
+        ["security.controls.implementedOpd"] = ControlsImplementedOpd,
+        ["security.controls.opdCoverage"] = s => Coverage(s, s.Facts.ControlSummaries.Values
+            .Where(r => r.Implemented > 0)
+            .Select(r => (r.Id, r.InPlace.FirstOrDefault()?.Id ?? Guid.Empty, $"{r.Implemented} kendali diterapkan / controls in place")), "security.control"),
+        ["security.controls.riskBased"] = ControlsRiskBased,
+        ["audit.cycle"] = AuditsInCycle,
+        ["audit.internalCovers"] = InternalAuditCovers,
+        ["audit.externalCertified"] = ExternalCertifiedAudit,
+        ["audit.findingsFollowedUp"] = AuditFindingsFollowedUp,
         ["governance.strategy.byDataForum"] = s => Strategy(s, f => f.Issuer is "forum-satu-data" or "tim-koordinasi-spbe"),
         ["data.datasets.verified"] = DatasetsVerified,
         ["data.published.completeShare"] = PublishedCompleteShare,
@@ -52,6 +62,9 @@ public static class MetricCatalog
             .Where(k => k.Published > 0)
             .Select(k => (k.Id, k.PublishedSamples.FirstOrDefault()?.Id ?? Guid.Empty, $"{k.Published} artikel terbit / published articles")), "knowledge-base"),
     };
+
+    /// <summary>How often an application or infrastructure must be audited (Perpres 95/2018 Pasal 58: at least every two years).</summary>
+    public const int AuditCycleDays = 730;
 
     public static IReadOnlyCollection<string> Names => Metrics.Keys;
 
@@ -226,6 +239,77 @@ public static class MetricCatalog
         var evidence = recent.Select(m => new Evidence(m.Id.ToString(), "risk.monitoring", $"{m.Opd}: laporan {m.Kind}{(m.Quarter is { } q ? $" TW{q}" : "")} {m.ReportedOn:yyyy-MM-dd}"))
             .Concat(late.Select(o => new Evidence(o, "risk.monitoring.late", $"{o}: tidak ada laporan pemantauan {MonitoringWindowDays} hari terakhir / no monitoring report in {MonitoringWindowDays} days")));
         return MetricValue.Of(recent.Count > 0 && late.Count == 0, [.. evidence]);
+    }
+
+    // ---- security (indicator 22) and audits (29, 30, 31) ----
+
+    private static IEnumerable<SecurityControlSummary> ControlSummaries(MetricScope s) =>
+        s.Facts.ControlSummaries.Values.Where(r => r.Implemented > 0 && (s.Opd is null || Same(r.Id, s.Opd)));
+
+    /// <summary>How many OPD have at least one control in place (sebagian or penuh).</summary>
+    private static MetricValue ControlsImplementedOpd(MetricScope s)
+    {
+        var summaries = ControlSummaries(s).ToList();
+        var evidence = summaries.SelectMany(r => r.InPlace.Select(c => new Evidence(c.Id.ToString(), "security.control", $"{r.Id}: {c.Code}"))).Take(EvidenceLimit);
+        return MetricValue.Of(summaries.Count, [.. evidence]);
+    }
+
+    /// <summary>Every control in place answers at least one SPBE risk (and at least one is in place).</summary>
+    private static MetricValue ControlsRiskBased(MetricScope s)
+    {
+        var summaries = ControlSummaries(s).ToList();
+        var evidence = summaries.SelectMany(r => r.NotRiskBased.Select(c =>
+                new Evidence(c.Id.ToString(), "security.control.withoutRisk", $"{r.Id}: {c.Code} tanpa risiko SPBE / answers no SPBE risk")))
+            .Take(EvidenceLimit)
+            .Concat(summaries.Where(r => r.WithoutRisk == 0).SelectMany(r => r.InPlace.Select(c =>
+                new Evidence(c.Id.ToString(), "security.control", $"{r.Id}: {c.Code}"))).Take(EvidenceLimit));
+        return MetricValue.Of(summaries.Count > 0 && summaries.All(r => r.WithoutRisk == 0), [.. evidence]);
+    }
+
+    /// <summary>The audits of the scope's indicator (an audit covers every OPD).</summary>
+    private static IEnumerable<AuditFact> Audits(MetricScope s) => s.Facts.Audits.Where(a => !a.Withdrawn && a.Indicator == s.Indicator);
+
+    /// <summary>Reported (pelaporan or later) within the audit cycle.</summary>
+    private static IEnumerable<AuditFact> ReportedAudits(MetricScope s) =>
+        Audits(s).Where(a => a.ReportedOn is { } on && on >= s.Today.AddDays(-AuditCycleDays) && on <= s.Today);
+
+    private static Evidence Evidence(AuditFact a, string kind) =>
+        new(a.Id.ToString(), kind, $"{a.Title} ({a.AuditorType}, {a.Stage}{(a.ReportedOn is { } r ? $", {r:yyyy-MM-dd}" : "")})");
+
+    /// <summary>Engagements planned or held within one audit cycle before or after today: the continuous plan at work.</summary>
+    private static MetricValue AuditsInCycle(MetricScope s)
+    {
+        var audits = Audits(s).Where(a => a.PlannedStart >= s.Today.AddDays(-AuditCycleDays) && a.PlannedStart <= s.Today.AddDays(AuditCycleDays)).ToList();
+        return MetricValue.Of(audits.Count, [.. audits.Take(EvidenceLimit).Select(a => Evidence(a, "audit"))]);
+    }
+
+    /// <summary>The hal pokok teknis covered by internal audits reported within the cycle.</summary>
+    private static MetricValue InternalAuditCovers(MetricScope s)
+    {
+        var audits = ReportedAudits(s).Where(a => a.AuditorType == "internal").ToList();
+        return MetricValue.Of(audits.SelectMany(a => a.Covers).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal),
+            [.. audits.Take(EvidenceLimit).Select(a => Evidence(a, "audit.internal"))]);
+    }
+
+    private static MetricValue ExternalCertifiedAudit(MetricScope s)
+    {
+        var audits = ReportedAudits(s).Where(a => a.AuditorType == "eksternal").ToList();
+        var certified = audits.Where(a => a.CertifiedOnStart).ToList();
+        var evidence = certified.Select(a => Evidence(a, "audit.external"))
+            .Concat(audits.Where(a => !a.CertifiedOnStart).Select(a => Evidence(a, "audit.uncertified")));
+        return MetricValue.Of(certified.Count > 0, [.. evidence.Take(EvidenceLimit)]);
+    }
+
+    /// <summary>Every finding of the audits reported within the cycle is done (and at least one audit was reported).</summary>
+    private static MetricValue AuditFindingsFollowedUp(MetricScope s)
+    {
+        var audits = ReportedAudits(s).ToList();
+        var open = audits.Where(a => a.FindingsOpen > 0).ToList();
+        var evidence = open.Select(a => new Evidence(a.Id.ToString(), "audit.openFindings",
+                $"{a.Title}: {a.FindingsOpen} dari {a.FindingsTotal} temuan belum selesai / of {a.FindingsTotal} findings still open"))
+            .Concat(audits.Where(a => a.FindingsOpen == 0).Select(a => new Evidence(a.Id.ToString(), "audit.followedUp",
+                $"{a.Title}: {a.FindingsTotal} temuan selesai / findings done")));
+        return MetricValue.Of(audits.Count > 0 && open.Count == 0, [.. evidence.Take(EvidenceLimit)]);
     }
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);

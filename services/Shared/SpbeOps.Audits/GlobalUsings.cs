@@ -1,0 +1,11 @@
+global using Marten;
+global using Microsoft.AspNetCore.Builder;
+global using Microsoft.AspNetCore.Http;
+global using Microsoft.AspNetCore.Http.HttpResults;
+global using Microsoft.AspNetCore.Routing;
+global using Microsoft.Extensions.DependencyInjection;
+global using Microsoft.Extensions.Hosting;
+global using SpbeOps.Records;
+global using SpbeOps.ServiceDefaults;
+global using SpbeOps.ServiceDefaults.Auth;
+global using SpbeOps.ServiceDefaults.Problems;

@@ -1,0 +1,4 @@
+namespace SpbeOps.Security.Tests;
+
+[CollectionDefinition(InfrastructureCollection.Name)]
+public sealed class Infrastructure : ICollectionFixture<InfrastructureFixture>;
