@@ -14,7 +14,7 @@ public class FactKindBenchmarks : EngineBenchmark
 {
     private FactSet _facts = null!;
 
-    public enum Kind { Asset, Governance, RiskContext, Risk, RiskMonitoring, ControlImplementation, Audit, Dataset, Ticket, Change, CompetencyEvidence }
+    public enum Kind { Asset, Governance, RiskContext, Risk, RiskMonitoring, ControlImplementation, Audit, Dataset, Ticket, Change, CompetencyEvidence, KnowledgeArticle }
 
     [Params(1_000, 10_000, 100_000)]
     public int Records { get; set; }
@@ -31,6 +31,7 @@ public class FactKindBenchmarks : EngineBenchmark
         Kind.Ticket => FactKinds.ServiceIndicator,
         Kind.Change => FactKinds.ChangeIndicator,
         Kind.CompetencyEvidence => FactKinds.CompetencyIndicator,
+        Kind.KnowledgeArticle => FactKinds.KnowledgeIndicator,
         _ => FactKinds.RiskIndicator,
     };
 
@@ -82,11 +83,17 @@ public class FactKindBenchmarks : EngineBenchmark
                 {
                     Id = Guid.NewGuid(), Version = 1, Opd = opd, Title = $"Perubahan {i}", Status = "direviu", Assessed = true, Approved = i % 9 != 0,
                     Implemented = i % 2 == 0, Reviewed = i % 4 == 0,
+                },
                 Kind.CompetencyEvidence => new CompetencyEvidenceFact
                 {
                     Id = Guid.NewGuid(), Version = 1, Opd = opd, StaffId = StaffOf(opd, i), Kind = (i % 3) switch { 0 => "sertifikasi", 1 => "asesmen", _ => "pelatihan" },
                     Date = today.AddDays(-(i % 700)), ValidUntil = i % 3 == 0 ? today.AddDays(i % 900 - 300) : null,
                     Levels = new() { [Areas[i % Areas.Length]] = i % 3 == 2 ? 0 : i % 4 + 1 },
+                },
+                Kind.KnowledgeArticle => new KnowledgeArticleFact
+                {
+                    Id = Guid.NewGuid(), Version = 1, Opd = opd, Title = $"Artikel {i}", Status = (i % 3) switch { 0 => "draft", 1 => "reviu", _ => "terbit" },
+                    SourceService = i % 10 == 0 ? "security" : null,
                 },
                 _ => new RiskMonitoringFact { Id = Guid.NewGuid(), Version = 1, Opd = opd, Kind = "triwulan", ReportedOn = today.AddDays(-(i % 200)) },
             });

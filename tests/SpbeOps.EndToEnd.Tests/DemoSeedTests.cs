@@ -36,8 +36,8 @@ public sealed class DemoSeedTests(InfrastructureFixture infrastructure) : Maturi
         {
             await Seed(seed);
 
-            // Security and audits (22, 29, 30, 31).
-            foreach (var indicator in new[] { 22, 29, 30, 31 })
+            // Security and audits (22, 29, 30, 31), knowledge (26).
+            foreach (var indicator in new[] { 22, 26, 29, 30, 31 })
             {
                 var detail = await HttpAssertions.Eventually<JsonElement?>(async () =>
                 {

@@ -6,6 +6,7 @@ extern alias security;
 extern alias data;
 extern alias servicemanagement;
 extern alias competency;
+extern alias knowledge;
 
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -38,6 +39,7 @@ public sealed class RunningSuite : IAsyncDisposable
             ["data"] = (suite, infrastructure) => suite.Start(new ServiceFactory<data::Program>(infrastructure)),
             ["servicemanagement"] = (suite, infrastructure) => suite.Start(new ServiceFactory<servicemanagement::Program>(infrastructure)),
             ["competency"] = (suite, infrastructure) => suite.Start(new ServiceFactory<competency::Program>(infrastructure)),
+            ["knowledge"] = (suite, infrastructure) => suite.Start(new ServiceFactory<knowledge::Program>(infrastructure)),
         };
 
     /// <summary>The services of deploy/services.txt (copied next to the test binaries with the gateway).</summary>

@@ -58,6 +58,7 @@ public sealed partial class FakeSpbeApi : IAsyncDisposable
                 ["data"] = DataSnapshot(),
                 ["serviceManagement"] = ServiceManagementSnapshot(),
                 ["competency"] = CompetencySnapshot(),
+                ["knowledge"] = KnowledgeSnapshot(),
             }.ToJsonString();
         }
     }
@@ -168,9 +169,10 @@ public sealed partial class FakeSpbeApi : IAsyncDisposable
         MapData(app);
         MapServiceManagement(app);
         MapCompetency(app);
+        MapKnowledge(app);
 
-        // Governance records of the Assets, Risk, Security, Data, ServiceManagement and Competency services (programmes are seeded, and guidelines).
-        foreach (var service in new[] { "assets", "risks", "security", "data", "services", "competency" })
+        // Governance records of the Assets, Risk, Security, Data, ServiceManagement, Competency and Knowledge services (programmes are seeded, and guidelines).
+        foreach (var service in new[] { "assets", "risks", "security", "data", "services", "competency", "knowledge" })
         {
             app.MapGet($"/api/{service}/governance", (int? indicator, string? type) =>
             {

@@ -76,6 +76,8 @@ public sealed class SeedTests : IAsyncLifetime
         Assert.Equal(Posts("/api/competency/staff"), _api.Staff.Count);
         Assert.Equal(Posts("/api/competency/certifications"), _api.Certifications.Count);
         Assert.All(_api.Certifications, c => Assert.Equal("diskominfo", (string?)c["opd"]));
+        Assert.Equal(Posts("/api/knowledge/articles"), _api.Articles.Count);
+        Assert.Equal(Posts("/api/knowledge/transfers"), _api.Transfers.Count);
     }
 
     private IReadOnlyList<string> Ids() =>

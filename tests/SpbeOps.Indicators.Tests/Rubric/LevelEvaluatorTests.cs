@@ -216,20 +216,6 @@ public class LevelEvaluatorTests
         Assert.Empty(top.MissingForNextLevel);
     }
 
-    [Theory]
-    [InlineData(26)]
-    public void Non_computed_management_indicator_stays_at_1_with_a_note(int number)
-    {
-        var a = LevelEvaluator.Evaluate(Rubric.Indicator(number), AssetsAll());
-
-        Assert.Equal(1, a.Level);
-        Assert.Empty(a.MissingForNextLevel);
-        Assert.NotNull(a.Note);
-        Assert.Contains(number.ToString(System.Globalization.CultureInfo.InvariantCulture), a.Note.En, StringComparison.Ordinal);
-        Assert.Equal(5, a.Levels.Count);
-        Assert.Equal([true, false, false, false, false], a.Levels.Select(l => l.Attained));
-    }
-
     [Fact]
     public void Indicator_outside_the_management_domain_is_1_with_a_note()
     {

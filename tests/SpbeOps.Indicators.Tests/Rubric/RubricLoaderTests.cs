@@ -52,7 +52,7 @@ public class RubricLoaderTests
             Assert.Equal([1, 2, 3, 4, 5], indicator.Levels.Select(l => l.Level));
             Assert.All(indicator.Levels, l => Assert.False(string.IsNullOrWhiteSpace(l.Text.Id) || string.IsNullOrWhiteSpace(l.Text.En)));
             Assert.Empty(indicator.Levels[0].Criteria);
-            Assert.Equal(n is 21 or 22 or 23 or 24 or 25 or 27 or 28 or 29 or 30 or 31, indicator.Computed);
+            Assert.Equal(n is >= 21 and <= 31, indicator.Computed);
             if (!indicator.Computed) Assert.All(indicator.Levels, l => Assert.Empty(l.Criteria));
         }
 
@@ -146,7 +146,11 @@ public class RubricLoaderTests
     [Fact]
     public void Computed_indicator_with_an_empty_level_is_rejected()
     {
-        var e = Rejected(root => Set(Indicator(root, 26), "computed", "true"));
+        // Every management indicator is computed now: take one and empty its levels' criteria.
+        var e = Rejected(root =>
+        {
+            foreach (var level in Seq(Indicator(root, 26), "levels").Children.Cast<YamlMappingNode>()) Seq(level, "criteria").Children.Clear();
+        });
 
         Assert.Equal(4, e.Problems.Count);
         Assert.All(e.Problems, p => Assert.Contains("a computed indicator needs at least one criterion", p, StringComparison.Ordinal));

@@ -6,6 +6,7 @@ extern alias security;
 extern alias data;
 extern alias servicemanagement;
 extern alias competency;
+extern alias knowledge;
 
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -38,6 +39,7 @@ public sealed class FuzzHost : IAsyncDisposable
     public static FuzzHost ServiceManagement(InfrastructureFixture infrastructure) => Start(new ServiceFactory<servicemanagement::Program>(infrastructure,
         new Dictionary<string, string?> { ["ServiceManagement:SlaWatch:FirstRunAfter"] = "01:00:00" }));
     public static FuzzHost Competency(InfrastructureFixture infrastructure) => Start(new ServiceFactory<competency::Program>(infrastructure));
+    public static FuzzHost Knowledge(InfrastructureFixture infrastructure) => Start(new ServiceFactory<knowledge::Program>(infrastructure));
 
     public static FuzzHost Indicators(InfrastructureFixture infrastructure) => Start(new ServiceFactory<indicators::Program>(infrastructure,
         new Dictionary<string, string?> { ["Maturity:Recalculation:FirstRunAfter"] = "01:00:00" }));

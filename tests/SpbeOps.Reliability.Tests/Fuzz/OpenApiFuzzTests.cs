@@ -228,6 +228,36 @@ public sealed class OpenApiFuzzTests(InfrastructureFixture infrastructure, ITest
     }
 
     [Fact]
+    public async Task Knowledge_answers_bad_input_with_problems_never_5xx()
+    {
+        await using var host = FuzzHost.Knowledge(infrastructure);
+        await Run("knowledge", host, seed: 8107, async (admin, fuzzer) =>
+        {
+            var article = Json("""{"opd":"dinkes","title":"Reset kata sandi","body":"Langkah **reset**.","category":"panduan","tags":["akun"]}""");
+            var draftId = await Create(admin, "api/knowledge/articles", article);
+            var publishedId = await Create(admin, "api/knowledge/articles", article);
+            await admin.PostAsync($"api/knowledge/articles/{publishedId}/submission", null).ShouldBe(HttpStatusCode.OK);
+            var session = Json($$"""{"opd":"dinkes","title":"Coaching","kind":"coaching","heldOn":"{{Today}}","facilitator":"Tim TIK","participants":5,"articles":[]}""");
+            var sessionId = await Create(admin, "api/knowledge/transfers", session);
+            fuzzer.Templates["POST /api/knowledge/articles"] = article;
+            fuzzer.Templates["PUT /api/knowledge/articles/{id}"] = article;
+            fuzzer.Templates["POST /api/knowledge/articles/from-source"] =
+                Json("""{"opd":"dinkes","sourceService":"security","sourceKind":"incident","sourceId":"INC-1","title":"Pelajaran","body":"Isi"}""");
+            fuzzer.Templates["POST /api/knowledge/articles/{id}/publication"] = Json($$"""{"reviewBy":"{{Year + 1}}-06-30","note":"ok"}""");
+            fuzzer.Templates["POST /api/knowledge/articles/{id}/review-confirmation"] = Json($$"""{"reviewBy":"{{Year + 1}}-06-30","note":"ok"}""");
+            fuzzer.Templates["POST /api/knowledge/articles/{id}/return"] = Json("""{"reason":"lengkapi"}""");
+            fuzzer.Templates["POST /api/knowledge/articles/{id}/archive"] = Json("""{"reason":"usang"}""");
+            fuzzer.Templates["POST /api/knowledge/transfers"] = session;
+            fuzzer.Templates["PUT /api/knowledge/transfers/{id}"] = session;
+            fuzzer.Templates["POST /api/knowledge/transfers/{id}/cancellation"] = Json("""{"reason":"ditunda"}""");
+            Bind(fuzzer, p => p.StartsWith("/api/knowledge/articles/{id}", StringComparison.Ordinal), ("id", draftId));
+            Bind(fuzzer, p => p is "/api/knowledge/articles/{id}/publication" or "/api/knowledge/articles/{id}/return", ("id", publishedId));
+            Bind(fuzzer, p => p.StartsWith("/api/knowledge/transfers/{id}", StringComparison.Ordinal), ("id", sessionId));
+            await Governance(admin, fuzzer, "/api/knowledge/governance", 26, "pengumpulan");
+        });
+    }
+
+    [Fact]
     public async Task Indicators_answers_bad_input_with_problems_never_5xx()
     {
         await using var host = FuzzHost.Indicators(infrastructure);

@@ -56,6 +56,8 @@ public static class Extensions
             opts.Schema.For<StaffFact>();
             opts.Schema.For<CompetencyEvidenceFact>();
             opts.Schema.For<CompetencyRegisterSummary>();
+            opts.Schema.For<KnowledgeArticleFact>().Index(f => f.Opd);
+            opts.Schema.For<KnowledgeBaseSummary>();
             opts.Schema.For<OrganisationProfile>();
             opts.Schema.For<OfficialEvaluation>();
             // Two recalculations racing on one level would record one change twice: the second one retries.

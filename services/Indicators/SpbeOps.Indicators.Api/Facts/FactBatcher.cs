@@ -89,8 +89,10 @@ public sealed class FactBatcher
         var serviceManagement = changed.Select(f => f.Fact).Where(f => f is ServiceFact or TicketFact or ChangeFact).Cast<OpdFact>().ToList();
         if (serviceManagement.Count > 0) await ServiceManagementSummary.UpdateAsync(session, facts, serviceManagement, f => PreviousOf(f) as OpdFact, ct);
         CompetencyRegisterSummary.Update(session, facts, [.. changed.Select(f => f.Fact).Where(f => f is StaffFact or CompetencyEvidenceFact)], PreviousOf);
+        var articles = changed.Select(f => f.Fact).OfType<KnowledgeArticleFact>().ToList();
+        if (articles.Count > 0) await KnowledgeBaseSummary.UpdateAsync(session, facts, articles, a => PreviousOf(a) as KnowledgeArticleFact, ct);
         foreach (var f in changed.Where(f => f.Fact is not (AssetFact or RiskFact or DatasetFact or ControlImplementationFact or ServiceFact or TicketFact or ChangeFact
-                     or StaffFact or CompetencyEvidenceFact))) facts.With(f.Fact);
+                     or StaffFact or CompetencyEvidenceFact or KnowledgeArticleFact))) facts.With(f.Fact);
 
         // Only the scopes the facts touch: their OPD (and the ones they left), or every OPD for an all-OPD record.
         List<string>? opds = [];

@@ -4,6 +4,7 @@ using SpbeOps.Contracts.Audits;
 using SpbeOps.Contracts.Competency;
 using SpbeOps.Contracts.Data;
 using SpbeOps.Contracts.Governance;
+using SpbeOps.Contracts.Knowledge;
 using SpbeOps.Contracts.Risk;
 using SpbeOps.Contracts.Security;
 using SpbeOps.Contracts.ServiceManagement;
@@ -48,6 +49,7 @@ public static class FactKinds
     public const int CompetencyIndicator = 25;
     public const int ChangeIndicator = 27;
     public const int ServiceIndicator = 28;
+    public const int KnowledgeIndicator = 26;
 
     public static readonly FactKind<AssetChangedIntegrationEvent> Asset = new(
         m => m.Instansi, AssetFact.From, _ => AssetIndicator, m => $"aset / asset '{m.Name}' ({m.Opd}): {m.Stage}");
@@ -96,7 +98,10 @@ public static class FactKinds
         m => m.Instansi, CompetencyEvidenceFact.From, _ => CompetencyIndicator,
         m => $"{m.Kind} ({m.Opd}): {string.Join(", ", m.Levels.Keys)}{(m.ValidUntil is { } u ? $" s.d. / until {u:yyyy-MM-dd}" : "")}{(m.Withdrawn ? " dicabut / withdrawn" : "")}");
 
-    public static readonly IReadOnlyList<IFactKind> All = [Asset, Governance, RiskContext, Risk, RiskMonitoring, ControlImplementation, Audit, Dataset, Staff, HrPlan, CompetencyEvidence, Service, Ticket, Change];
+    public static readonly FactKind<KnowledgeArticleChangedIntegrationEvent> KnowledgeArticle = new(
+        m => m.Instansi, KnowledgeArticleFact.From, _ => KnowledgeIndicator, m => $"artikel pengetahuan / knowledge article '{m.Title}' ({m.Opd}): {m.Status}");
+
+    public static readonly IReadOnlyList<IFactKind> All = [Asset, Governance, RiskContext, Risk, RiskMonitoring, ControlImplementation, Audit, Dataset, Staff, HrPlan, CompetencyEvidence, KnowledgeArticle, Service, Ticket, Change];
 
     public static FactKind<TContract> Of<TContract>() where TContract : class =>
         All.OfType<FactKind<TContract>>().SingleOrDefault()

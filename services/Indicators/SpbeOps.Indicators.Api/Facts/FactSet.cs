@@ -28,6 +28,8 @@ public sealed class FactSet
     public List<HrPlanFact> HrPlans { get; private set; } = [];
     /// <summary>Per OPD (by code), its SPBE staff and competency evidence (indicator 25).</summary>
     public Dictionary<string, CompetencyRegisterSummary> CompetencyRegisters { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>Per OPD (by code), the knowledge base's counts and samples (indicator 26).</summary>
+    public Dictionary<string, KnowledgeBaseSummary> KnowledgeBases { get; private set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Everything in one round trip (a Marten batched query): seven sequential queries were most of the time a
@@ -48,6 +50,7 @@ public sealed class FactSet
         var serviceManagement = batch.Query<ServiceManagementSummary>().ToList();
         var hrPlans = batch.Query<HrPlanFact>().ToList();
         var competencyRegisters = batch.Query<CompetencyRegisterSummary>().ToList();
+        var knowledgeBases = batch.Query<KnowledgeBaseSummary>().ToList();
         await batch.Execute(ct);
         return new FactSet
         {
@@ -63,6 +66,7 @@ public sealed class FactSet
             ServiceManagement = (await serviceManagement).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
             HrPlans = [.. await hrPlans],
             CompetencyRegisters = (await competencyRegisters).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
+            KnowledgeBases = (await knowledgeBases).ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase),
         };
     }
 
@@ -88,6 +92,7 @@ public sealed class FactSet
             case HrPlanFact f: Replace(HrPlans, f); break;
             case StaffFact f: CompetencyOf(f.Opd).Add(f); break;
             case CompetencyEvidenceFact f: CompetencyOf(f.Opd).Add(f); break;
+            case KnowledgeArticleFact f: KnowledgeBaseOf(f.Opd).Add(f); break;
             default: throw new ArgumentException($"Unknown fact {fact.GetType().Name}.");
         }
         return this;
@@ -132,6 +137,16 @@ public sealed class FactSet
     /// <summary>One OPD's staff and competency evidence, created empty when it has none (tests add facts through it).</summary>
     public CompetencyRegisterSummary CompetencyOf(string opd) =>
         CompetencyRegisters.TryGetValue(opd, out var c) ? c : CompetencyRegisters[opd] = new CompetencyRegisterSummary { Id = opd };
+    /// <summary>The summary of one OPD's knowledge base as stored (consumers replace it after applying a fact).</summary>
+    public FactSet With(KnowledgeBaseSummary knowledgeBase)
+    {
+        KnowledgeBases[knowledgeBase.Id] = knowledgeBase;
+        return this;
+    }
+
+    /// <summary>One OPD's knowledge-base summary, created empty when it has none.</summary>
+    public KnowledgeBaseSummary KnowledgeBaseOf(string opd) =>
+        KnowledgeBases.TryGetValue(opd, out var k) ? k : KnowledgeBases[opd] = new KnowledgeBaseSummary { Id = opd };
 
     /// <summary>Adds a new asset to the in-memory summaries (tests and benchmarks build registers this way).</summary>
     private void Register(AssetFact asset)
@@ -159,7 +174,8 @@ public sealed class FactSet
     private IEnumerable<string> OpdWithRegisters => AssetRegisters.Values.Where(r => r.Total > 0).Select(r => r.Id)
         .Concat(DataCatalogues.Values.Where(c => c.Total > 0).Select(c => c.Id))
         .Concat(ServiceManagement.Values.Where(s => s.Changes + s.Tickets + s.ServicesOperated > 0).Select(s => s.Id))
-        .Concat(HrPlans.Where(p => !p.Withdrawn).Select(p => p.Opd));
+        .Concat(HrPlans.Where(p => !p.Withdrawn).Select(p => p.Opd))
+        .Concat(KnowledgeBases.Values.Where(k => k.Total > 0).Select(k => k.Id));
 
     /// <summary>
     /// The perangkat daerah of the instansi: the list Diskominfo maintains, or, until it exists, every OPD

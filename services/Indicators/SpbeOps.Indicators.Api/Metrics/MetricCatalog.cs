@@ -66,6 +66,11 @@ public static class MetricCatalog
         ["competency.areas.met"] = CompetencyAreasMet,
         ["competency.development.inYear"] = s => CompetencyInYear(s, CompetencyRegisterSummary.Training, "pelatihan / trainings"),
         ["competency.assessments.inYear"] = s => CompetencyInYear(s, CompetencyRegisterSummary.Assessment, "asesmen kompetensi / competency assessments"),
+        ["knowledge.articles.published"] = s => KnowledgeArticles(s, k => k.Published, k => k.PublishedSamples, "knowledge-article"),
+        ["knowledge.articles.integrated"] = s => KnowledgeArticles(s, k => k.Integrated, k => k.IntegratedSamples, "knowledge-article.integrated"),
+        ["knowledge.base.opdCoverage"] = s => Coverage(s, s.Facts.KnowledgeBases.Values
+            .Where(k => k.Published > 0)
+            .Select(k => (k.Id, k.PublishedSamples.FirstOrDefault()?.Id ?? Guid.Empty, $"{k.Published} artikel terbit / published articles")), "knowledge-base"),
     };
 
     /// <summary>How often an application or infrastructure must be audited (Perpres 95/2018 Pasal 58: at least every two years).</summary>
@@ -188,6 +193,17 @@ public static class MetricCatalog
             .Concat(catalogues.Select(c => new Evidence(c.Id, "data-catalogue", $"{c.Id}: {c.PublishedComplete} dari {c.Published} lengkap / of {c.Published} complete")))
             .Take(EvidenceLimit);
         return MetricValue.Of(Math.Round(catalogues.Sum(c => c.PublishedComplete) / (double)published, 4), [.. evidence]);
+    }
+
+    // ---- knowledge (indicator 26) ----
+
+    /// <summary>How many articles of the scope count (published; published and captured from another service), with samples.</summary>
+    private static MetricValue KnowledgeArticles(
+        MetricScope s, Func<KnowledgeBaseSummary, int> count, Func<KnowledgeBaseSummary, List<ArticleSample>> samples, string kind)
+    {
+        var bases = s.Facts.KnowledgeBases.Values.Where(k => (s.Opd is null || Same(k.Id, s.Opd)) && count(k) > 0).ToList();
+        var evidence = bases.SelectMany(k => samples(k).Select(a => new Evidence(a.Id.ToString(), kind, $"{a.Title} ({k.Id})"))).Take(EvidenceLimit);
+        return MetricValue.Of(bases.Sum(count), [.. evidence]);
     }
 
     // ---- risk (indicator 21) ----
