@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 using SpbeOps.ServiceDefaults;
 using SpbeOps.Records;
 using SpbeOps.ServiceDefaults.Auth;
@@ -45,7 +46,15 @@ public static class MartenExtensions
                 sp => new ForwarderHealthCheck(sp.GetRequiredService<IDocumentStore>(), forwarder, sp.GetRequiredService<ForwarderState>(), connectionString),
                 failureStatus: null, tags: [Extensions.ReadyTag]));
 
-        return builder.Services.AddMarten(opts =>
+        // The daemon wakes on an append to this schema instead of polling: ~40 ms instead of ~700 ms to the broker.
+        var appendSignal = new EventAppendSignal.Target(schema, connectionString);
+        builder.Services.AddSingleton(appendSignal);
+        builder.Services.AddKeyedSingleton(nameof(EventAppendSignal), (_, _) => NpgsqlDataSource.Create(connectionString));
+        builder.Services.ConfigureMarten((services, opts) => opts.Projections.Wakeup = EventAppendSignal.Wakeup(
+            services.GetRequiredKeyedService<NpgsqlDataSource>(nameof(EventAppendSignal)), schema,
+            services.GetRequiredService<ILogger<EventAppendSignal>>()));
+
+        var marten = builder.Services.AddMarten(opts =>
             {
                 opts.Connection(connectionString);
                 opts.DatabaseSchemaName = schema;
@@ -55,8 +64,8 @@ public static class MartenExtensions
                 opts.ApplyChangesLockTimeout = TimeSpan.FromSeconds(60);
                 opts.Policies.AllDocumentsAreMultiTenanted();
                 opts.Events.TenancyStyle = TenancyStyle.Conjoined;
-                // Wake the daemon on append instead of polling: ~40 ms instead of ~700 ms to the broker.
-                opts.Events.UseListenNotifyForEventAppends = true;
+                // Woken on append (EventAppendSignal: this schema's channel, not Marten's one shared channel).
+                opts.Events.UseListenNotifyForEventAppends = false;
                 opts.Events.MetadataConfig.HeadersEnabled = true;
                 opts.Schema.For<ProcessedMessage>();
                 configure?.Invoke(opts);
@@ -66,6 +75,9 @@ public static class MartenExtensions
             .ApplyAllDatabaseChangesOnStartup()
             .AddSubscriptionWithServices<BrokerForwarder>(ServiceLifetime.Singleton)
             .AddAsyncDaemon(daemonMode);
+        // After Marten's own start-up work, which creates the event tables the trigger is put on.
+        builder.Services.AddHostedService<EventAppendSignal>();
+        return marten;
     }
 }
 
