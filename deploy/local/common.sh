@@ -31,14 +31,19 @@ pid_alive() {
   [[ $cmd == *"$text"* ]]
 }
 
+# The Chromium the browser tests drive: Debian's package (/usr/bin/chromium), Ubuntu's name as a fallback.
+test_browser() { command -v chromium || command -v chromium-browser; }
+
 read_pid() { [[ -s $1 ]] && head -n 1 "$1" || true; }
 
-# Install what is missing (and only then run apt-get update). sudo only when not root.
+# Install what is missing (and only then run apt-get update). sudo only when not root. MODE 'test' also needs the
+# distribution's Chromium, which the browser tests drive (Playwright never downloads a browser of its own here).
 ensure_packages() {
-  local need=() sudo=()
+  local mode=${1:-} need=() sudo=()
   [[ -x $SPBE_RMQ_BIN/rabbitmq-server ]] || need+=(rabbitmq-server)
   compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || need+=(postgresql)
   command -v curl >/dev/null || need+=(curl)
+  [[ $mode != test ]] || test_browser >/dev/null || need+=(chromium)
   ((${#need[@]})) || return 0
   command -v apt-get >/dev/null || die "missing: ${need[*]}; install them (this script knows only apt-get)."
   if ! is_root; then

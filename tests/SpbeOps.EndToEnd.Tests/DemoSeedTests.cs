@@ -1,6 +1,3 @@
-extern alias localtool;
-using localtool::SpbeOps.LocalTool;
-
 namespace SpbeOps.EndToEnd.Tests;
 
 /// <summary>
@@ -10,31 +7,13 @@ namespace SpbeOps.EndToEnd.Tests;
 /// </summary>
 public sealed class DemoSeedTests(InfrastructureFixture infrastructure) : MaturityStory(infrastructure, indicator: 25)
 {
-    private static string SeedFilePath()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SpbeOps.sln"))) return Path.Combine(dir.FullName, "deploy", "seed", "kota-pangkalpinang.yaml");
-        throw new InvalidOperationException("SpbeOps.sln not found above the test binaries.");
-    }
-
-    private async Task<string> Seed(string file)
-    {
-        Environment.SetEnvironmentVariable("Auth__SigningKey", TestAuth.SigningKey);
-        var (output, errors) = (new StringWriter(), new StringWriter());
-        var code = await SeedCommand.RunAsync(["--gateway", Admin.BaseAddress!.ToString(), "--file", file], output, errors);
-        Assert.True(code == 0, $"the seed exited {code}:\n{output}\n{errors}");
-        return output.ToString();
-    }
-
     [Fact]
     public async Task The_demo_seed_is_accepted_converges_and_shows_its_indicators_above_level_1_with_their_explanations()
     {
-        var seed = Path.Combine(Path.GetTempPath(), $"{Instansi}.yaml");
-        var text = await File.ReadAllTextAsync(SeedFilePath());
-        await File.WriteAllTextAsync(seed, text.Replace("instansi: kota-pangkalpinang", $"instansi: {Instansi}"));
+        var seed = await DemoSeed.CopyForAsync(Instansi);
         try
         {
-            await Seed(seed);
+            await DemoSeed.RunAsync(Admin.BaseAddress!.ToString(), seed);
 
             // Security and audits (22, 29, 30, 31), knowledge (26).
             foreach (var indicator in new[] { 22, 26, 29, 30, 31 })
@@ -75,8 +54,8 @@ public sealed class DemoSeedTests(InfrastructureFixture infrastructure) : Maturi
                 return detail.GetProperty("level").GetInt32() >= 2 ? detail : null;
             }, Bounded, "indicator 27 above level 1");
 
-            var again = await Seed(seed);
-            Assert.True(again.Contains($"{SeedFile.Load(seed).Steps.Count} already as seeded", StringComparison.Ordinal), again);
+            var again = await DemoSeed.RunAsync(Admin.BaseAddress!.ToString(), seed);
+            Assert.True(again.Contains($"{DemoSeed.StepCount(seed)} already as seeded", StringComparison.Ordinal), again);
         }
         finally
         {
