@@ -69,6 +69,9 @@ public static class MessagingExtensions
         builder.Services.AddMassTransit(x =>
         {
             x.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(options.EndpointPrefix, false));
+            // MassTransit reports usage to its vendor over the internet by default: a government suite sends nothing
+            // out (and on a closed network every start logged a failed lookup).
+            x.DisableUsageTelemetry();
             configureConsumers?.Invoke(x, options);
 
             var transient = TransientFailure.Intervals(options.TransientRetryWindow, options.TransientRetryMaxInterval);
