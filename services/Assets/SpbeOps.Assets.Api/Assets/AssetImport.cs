@@ -20,7 +20,7 @@ public static class AssetImport
     /// <summary>The whole file accepted: the changes to write, or the errors of every row (all rows or none).</summary>
     public sealed record Outcome(IReadOnlyList<RowChange> Changes, AssetImportResult? Result, FieldErrors Errors);
 
-    public static Outcome Decide(IReadOnlyList<AssetWorkbook.Row> rows, IReadOnlyDictionary<Guid, Asset> existing, Caller caller, DateTimeOffset now)
+    public static Outcome Decide(IReadOnlyList<Workbook.Row> rows, IReadOnlyDictionary<Guid, Asset> existing, Caller caller, DateTimeOffset now)
     {
         var errors = new FieldErrors();
         if (rows.Count == 0) errors.Add("file", "tidak ada baris aset / the sheet has no asset rows");
@@ -32,7 +32,7 @@ public static class AssetImport
         var seenIds = new HashSet<Guid>();
         foreach (var row in rows)
         {
-            string Where(string field) => $"baris {row.Number}, kolom {AssetWorkbook.HeaderOf(field)}";
+            string Where(string field) => AssetWorkbook.Sheet.Where(row, field);
             var rowErrors = new FieldErrors();
             var request = Parse(row, rowErrors, Where);
             var id = ParseId(row, rowErrors, Where);
@@ -80,7 +80,7 @@ public static class AssetImport
     }
 
     /// <summary>The version the row was exported at; empty means the row does not ask for the check.</summary>
-    private static long? ParseVersion(AssetWorkbook.Row row, FieldErrors errors, Func<string, string> where)
+    private static long? ParseVersion(Workbook.Row row, FieldErrors errors, Func<string, string> where)
     {
         if (string.IsNullOrWhiteSpace(row["version"])) return null;
         if (long.TryParse(row["version"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v > 0) return v;
@@ -88,7 +88,7 @@ public static class AssetImport
         return null;
     }
 
-    private static Guid? ParseId(AssetWorkbook.Row row, FieldErrors errors, Func<string, string> where)
+    private static Guid? ParseId(Workbook.Row row, FieldErrors errors, Func<string, string> where)
     {
         if (string.IsNullOrWhiteSpace(row["id"])) return null;
         if (Guid.TryParse(row["id"], out var id)) return id;
@@ -96,22 +96,10 @@ public static class AssetImport
         return null;
     }
 
-    private static AssetRequest Parse(AssetWorkbook.Row row, FieldErrors errors, Func<string, string> where)
+    private static AssetRequest Parse(Workbook.Row row, FieldErrors errors, Func<string, string> where)
     {
-        DateOnly? Date(string field)
-        {
-            if (string.IsNullOrWhiteSpace(row[field])) return null;
-            if (DateOnly.TryParseExact(row[field], ["yyyy-MM-dd", "d/M/yyyy", "dd-MM-yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-            errors.Add(where(field), "tanggal ditulis YYYY-MM-DD / write dates as YYYY-MM-DD");
-            return null;
-        }
-        int? Int(string field)
-        {
-            if (string.IsNullOrWhiteSpace(row[field])) return null;
-            if (int.TryParse(row[field], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n)) return n;
-            errors.Add(where(field), "harus bilangan bulat / must be a whole number");
-            return null;
-        }
+        DateOnly? Date(string field) => AssetWorkbook.Sheet.DateOf(row, field, errors);
+        int? Int(string field) => AssetWorkbook.Sheet.NumberOf(row, field, errors);
         decimal? Money(string field)
         {
             if (string.IsNullOrWhiteSpace(row[field])) return null;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MiniExcelLibs;
 
 namespace SpbeOps.Assets.Api.Assets;
@@ -15,7 +14,7 @@ public static class AssetWorkbook
     public const string SheetName = "Register Aset TIK";
 
     /// <summary>Column header → request field (the name a 400 reports), in sheet order.</summary>
-    public static readonly IReadOnlyList<(string Header, string Field)> Columns =
+    public static readonly IReadOnlyList<(string Header, string? Field)> Columns =
     [
         ("ID", "id"),
         ("Versi", "version"),
@@ -102,39 +101,9 @@ public static class AssetWorkbook
         ["Nilai Perolehan (Rp)"] = a.AcquisitionCost,
     };
 
-    /// <summary>One sheet row, as cells by field name; <see cref="Number"/> is the spreadsheet row (header = 1).</summary>
-    public sealed record Row(int Number, IReadOnlyDictionary<string, string?> Cells)
-    {
-        public string? this[string field] => Cells.GetValueOrDefault(field);
-    }
+    /// <summary>The register's import layout: the shared sheet reader over <see cref="Columns"/> (declared after them: static fields start in order).</summary>
+    public static readonly Workbook Sheet = new(SheetName, Columns);
 
-    /// <summary>Reads the register sheet (by name, else the first); unknown columns are ignored, blank rows skipped.</summary>
-    public static IReadOnlyList<Row> Read(Stream xlsx)
-    {
-        var sheets = MiniExcel.GetSheetNames(xlsx);
-        var sheet = sheets.Contains(SheetName) ? SheetName : sheets.FirstOrDefault();
-        var byHeader = Columns.ToDictionary(c => c.Header, c => c.Field, StringComparer.OrdinalIgnoreCase);
-        var rows = new List<Row>();
-        var number = 1;
-        foreach (IDictionary<string, object?> raw in MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: sheet))
-        {
-            number++;
-            var cells = raw.Where(c => byHeader.ContainsKey(c.Key.Trim()))
-                .ToDictionary(c => byHeader[c.Key.Trim()], c => Text(c.Value));
-            if (cells.Values.All(string.IsNullOrWhiteSpace)) continue;
-            rows.Add(new Row(number, cells));
-        }
-        return rows;
-    }
-
-    public static string HeaderOf(string field) =>
-        Columns.FirstOrDefault(c => c.Field == field).Header ?? field;
-
-    private static string? Text(object? value) => value switch
-    {
-        null => null,
-        DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString()?.Trim() is { Length: > 0 } s ? s : null,
-    };
+    /// <summary>A row of the register sheet (the shared row, under the register's name).</summary>
+    public sealed record Row(int Number, IReadOnlyDictionary<string, string?> Cells) : Workbook.Row(Number, Cells);
 }

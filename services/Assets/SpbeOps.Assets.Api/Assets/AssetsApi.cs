@@ -71,17 +71,8 @@ public static class AssetsApi
     public static async Task<Results<Ok<AssetImportResult>, ValidationProblem, ProblemHttpResult>> Import(
         HttpContext http, RecordWriter records, CancellationToken ct)
     {
-        using var upload = new MemoryStream();
-        if (await Uploads.ReadFileAsync(http.Request, upload, ct) is { } uploadError) return uploadError;
-        IReadOnlyList<AssetWorkbook.Row> rows;
-        try
-        {
-            rows = AssetWorkbook.Read(upload);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return new FieldErrors().Add("file", "bukan berkas XLSX yang dapat dibaca / not a readable XLSX file").ToProblem();
-        }
+        var (rows, problem) = await AssetWorkbook.Sheet.ReadUploadAsync(http.Request, ct);
+        if (rows is null) return problem!;
 
         var ids = rows.Select(r => Guid.TryParse(r["id"], out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct().ToArray();
         var existing = ids.Length == 0 ? new Dictionary<Guid, Asset>() : (await records.Session.LoadManyAsync<Asset>(ct, ids)).ToDictionary(a => a.Id);

@@ -1,7 +1,6 @@
 using SpbeOps.Competency.Api.Development;
 using SpbeOps.Competency.Api.Plans;
 using SpbeOps.Competency.Api.Staff;
-using SpbeOps.Competency.Api.Workbooks;
 
 namespace SpbeOps.Competency.Api.Coverage;
 

@@ -20,7 +20,7 @@ public static class CertificationImport
     {
         if (!records.Caller.WritesEveryOpd && !records.Caller.IsOpdOperator)
             return Problem.Forbidden("Peran Anda tidak boleh mengimpor sertifikasi / Your role may not import certifications.");
-        var (rows, problem) = await Sheet.ReadUploadAsync(http.Request, ct);
+        var (rows, problem) = await Sheet.ReadUploadAsync(http.Request, ct, ImportResult.MaxRows);
         if (problem is not null) return problem;
 
         var nips = rows!.Select(r => r["nip"]).OfType<string>().Distinct().ToArray();

@@ -66,7 +66,7 @@ public static class StaffApi
     {
         if (!records.Caller.WritesEveryOpd && !records.Caller.IsOpdOperator)
             return Problem.Forbidden("Peran Anda tidak boleh mengimpor pegawai / Your role may not import staff.");
-        var (rows, problem) = await Sheet.ReadUploadAsync(http.Request, ct);
+        var (rows, problem) = await Sheet.ReadUploadAsync(http.Request, ct, ImportResult.MaxRows);
         if (problem is not null) return problem;
 
         var nips = rows!.Select(r => r["nip"]).OfType<string>().ToArray();

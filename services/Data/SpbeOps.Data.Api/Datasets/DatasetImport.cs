@@ -16,7 +16,7 @@ public static class DatasetImport
 
     public sealed record Outcome(IReadOnlyList<RowChange> Changes, DatasetImportResult? Result, FieldErrors Errors);
 
-    public static Outcome Decide(IReadOnlyList<DatasetWorkbook.Row> rows, IReadOnlyDictionary<Guid, Dataset> existing, Caller caller, DateTimeOffset now)
+    public static Outcome Decide(IReadOnlyList<Workbook.Row> rows, IReadOnlyDictionary<Guid, Dataset> existing, Caller caller, DateTimeOffset now)
     {
         var errors = new FieldErrors();
         if (rows.Count == 0) errors.Add("file", "tidak ada baris data / the sheet has no dataset rows");
@@ -28,7 +28,7 @@ public static class DatasetImport
         var seen = new HashSet<Guid>();
         foreach (var row in rows)
         {
-            string Where(string field) => $"baris {row.Number}, kolom {DatasetWorkbook.HeaderOf(field)}";
+            string Where(string field) => DatasetWorkbook.Sheet.Where(row, field);
             var rowErrors = new FieldErrors();
             Guid? id = null;
             if (!string.IsNullOrWhiteSpace(row["id"]))
@@ -44,7 +44,7 @@ public static class DatasetImport
                 && (!long.TryParse(row["version"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) || v != current.Version))
                 rowErrors.Add(Where("version"), $"dataset sudah diubah sejak diekspor (sekarang versi {current.Version}); ekspor ulang / changed since export (now version {current.Version}); export again");
 
-            var request = Parse(row, current, rowErrors, Where);
+            var request = Parse(row, current, rowErrors);
             var decision = current is null
                 ? DatasetDecider.Draft(Guid.CreateVersion7(), request, caller.Actor, now)
                 : DatasetDecider.Update(current, request, now);
@@ -77,14 +77,9 @@ public static class DatasetImport
     }
 
     /// <summary>A row as a request; references and further distributions of an existing dataset are kept.</summary>
-    private static DatasetRequest Parse(DatasetWorkbook.Row row, Dataset? current, FieldErrors errors, Func<string, string> where)
+    private static DatasetRequest Parse(Workbook.Row row, Dataset? current, FieldErrors errors)
     {
-        DateOnly? due = null;
-        if (!string.IsNullOrWhiteSpace(row["nextReleaseDue"]))
-        {
-            if (DateOnly.TryParseExact(row["nextReleaseDue"], ["yyyy-MM-dd", "d/M/yyyy", "dd-MM-yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) due = d;
-            else errors.Add(where("nextReleaseDue"), "tanggal ditulis YYYY-MM-DD / write dates as YYYY-MM-DD");
-        }
+        var due = DatasetWorkbook.Sheet.DateOf(row, "nextReleaseDue", errors);
         var distributions = current?.Distributions.Select(x => (DistributionRequest?)new DistributionRequest(x.Name, x.Url, x.Format, x.Description)).ToList() ?? [];
         if (!string.IsNullOrWhiteSpace(row["distributions[0].url"]))
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MiniExcelLibs;
 
 namespace SpbeOps.Data.Api.Datasets;
@@ -12,7 +11,7 @@ namespace SpbeOps.Data.Api.Datasets;
 /// </summary>
 public static class DatasetWorkbook
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ContentType = Workbook.ContentType;
     public const string SheetName = "Daftar Data";
     public const int MaxRows = 5_000;
 
@@ -93,37 +92,6 @@ public static class DatasetWorkbook
         ["Rilis Terakhir"] = d.Releases.LastOrDefault() is { } r ? $"{r.Period} ({r.ReleasedOn:yyyy-MM-dd})" : null,
     };
 
-    /// <summary>One sheet row, as cells by field name; <see cref="Number"/> is the spreadsheet row (header = 1).</summary>
-    public sealed record Row(int Number, IReadOnlyDictionary<string, string?> Cells)
-    {
-        public string? this[string field] => Cells.GetValueOrDefault(field);
-    }
-
-    /// <summary>Reads the sheet (by name, else the first); unknown and derived columns are ignored, blank rows skipped.</summary>
-    public static IReadOnlyList<Row> Read(Stream xlsx)
-    {
-        var sheets = MiniExcel.GetSheetNames(xlsx);
-        var sheet = sheets.Contains(SheetName) ? SheetName : sheets.FirstOrDefault();
-        var byHeader = Columns.Where(c => c.Field is not null).ToDictionary(c => c.Header, c => c.Field!, StringComparer.OrdinalIgnoreCase);
-        var rows = new List<Row>();
-        var number = 1;
-        foreach (IDictionary<string, object?> raw in MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: sheet))
-        {
-            number++;
-            var cells = raw.Where(c => byHeader.ContainsKey(c.Key.Trim())).ToDictionary(c => byHeader[c.Key.Trim()], c => Text(c.Value));
-            if (cells.Values.All(string.IsNullOrWhiteSpace)) continue;
-            rows.Add(new Row(number, cells));
-        }
-        return rows;
-    }
-
-    public static string HeaderOf(string field) => Columns.FirstOrDefault(c => c.Field == field).Header ?? field;
-
-    private static string? Text(object? value) => value switch
-    {
-        null => null,
-        DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString()?.Trim() is { Length: > 0 } s ? s : null,
-    };
+    /// <summary>The import layout: the shared sheet reader over <see cref="Columns"/> (declared after them: static fields start in order).</summary>
+    public static readonly Workbook Sheet = new(SheetName, Columns);
 }

@@ -20,17 +20,8 @@ public static class DatasetWorkbooksApi
     {
         if (!records.Caller.WritesEveryOpd && !records.Caller.IsOpdOperator)
             return Problem.Forbidden("Peran Anda tidak boleh mengimpor dataset / Your role may not import datasets.");
-        using var upload = new MemoryStream();
-        if (await Uploads.ReadFileAsync(http.Request, upload, ct) is { } uploadError) return uploadError;
-        IReadOnlyList<DatasetWorkbook.Row> rows;
-        try
-        {
-            rows = DatasetWorkbook.Read(upload);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return new FieldErrors().Add("file", "bukan berkas XLSX yang dapat dibaca / not a readable XLSX file").ToProblem();
-        }
+        var (rows, problem) = await DatasetWorkbook.Sheet.ReadUploadAsync(http.Request, ct);
+        if (rows is null) return problem!;
 
         var ids = rows.Select(r => Guid.TryParse(r["id"], out var id) ? id : Guid.Empty).Where(id => id != Guid.Empty).Distinct().ToArray();
         var existing = ids.Length == 0 ? new Dictionary<Guid, Dataset>() : (await records.Session.LoadManyAsync<Dataset>(ct, ids)).ToDictionary(d => d.Id);

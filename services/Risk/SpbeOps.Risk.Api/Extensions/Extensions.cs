@@ -1,5 +1,6 @@
 using Marten.Schema;
 using Marten.Schema.Indexing.Unique;
+using SpbeOps.Contracts.Assets;
 
 namespace SpbeOps.Risk.Api.Extensions;
 
@@ -9,7 +10,7 @@ public static class Extensions
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddSpbeMarten(ServiceName, opts => opts.Schema.For<KnownAsset>());
+        builder.AddSpbeMarten(ServiceName);
         builder.AddRecord<RiskContext>(schema => schema
             .UniqueIndex(UniqueIndexType.Computed, "ux_risk_context_opd_year", TenancyScope.PerTenant, c => c.Opd, c => c.PeriodYear));
         // The register's order starts with opd: the unique index (tenant_id, opd, periodYear, code) gives it, and PostgreSQL's incremental sort orders the
@@ -27,16 +28,8 @@ public static class Extensions
         // Asset and application ids a risk may reference are learned from the Assets service's events: many messages
         // in flight, stored per instansi in batches, one batch at a time (so two never race to insert one asset); the
         // version check keeps an older copy from overtaking a newer one.
-        builder.Services.AddSingleton(sp => new LearnedRecordBatches<KnownAsset>(
-            sp.GetRequiredService<IDocumentStore>(), nameof(AssetChangedConsumer), sp.GetRequiredService<ILogger<AssetChangedConsumer>>()));
-        builder.AddSpbeMessaging(ServiceName, (x, options) => x.AddConsumer<AssetChangedConsumer>().Endpoint(e =>
-        {
-            e.ConcurrentMessageLimit = AssetConsumerConcurrency;
-            e.PrefetchCount = AssetConsumerConcurrency;
-            e.Temporary = options.TemporaryQueues;
-        }));
+        builder.AddSpbeMessaging(ServiceName, (x, options) =>
+            x.AddLearnedRecords<AssetChangedIntegrationEvent, KnownAsset>(options, m => m.Instansi, KnownAsset.From));
         return builder;
     }
-
-    private const int AssetConsumerConcurrency = 64;
 }

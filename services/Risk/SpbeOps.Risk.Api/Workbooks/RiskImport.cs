@@ -73,7 +73,7 @@ public static class RiskImport
     }
 
     /// <summary>A sheet row with its column letters, to name errors as "row 9, column G (Kategori Risiko)".</summary>
-    private sealed record RiskSheetRow(RiskWorkbook.SheetRow Row, IReadOnlyDictionary<string, string> ColumnOfField)
+    private sealed record RiskSheetRow(Workbook.Row Row, IReadOnlyDictionary<string, string> ColumnOfField)
     {
         public string Key(string field)
         {
@@ -84,7 +84,7 @@ public static class RiskImport
         }
     }
 
-    private static RiskRequest ToRequest(RiskWorkbook.SheetRow row, RiskContext ctx)
+    private static RiskRequest ToRequest(Workbook.Row row, RiskContext ctx)
     {
         string? Cell(string f) => row.Cells[f];
         var type = Cell("riskType")?.ToLowerInvariant();

@@ -12,7 +12,7 @@ namespace SpbeOps.Risk.Api.Workbooks;
 /// </summary>
 public static partial class RiskWorkbook
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ContentType = Workbook.ContentType;
     public const string RegisterSheet = "Formulir 3.0";
     public const string TreatmentSheet = "Formulir 4.0";
     public const string MonitoringSheet = "Formulir 5.0";
@@ -52,6 +52,9 @@ public static partial class RiskWorkbook
     ];
 
     public const string VersionHeader = "Versi";
+
+    /// <summary>The register sheet's reader (after <see cref="RegisterColumns"/>: static fields start in order).</summary>
+    private static readonly Workbook RegisterLayout = new(RegisterSheet, RegisterColumns);
 
     private static readonly OpenXmlConfiguration Config = new()
     {
@@ -141,23 +144,18 @@ public static partial class RiskWorkbook
 
     // ---- import ----
 
-    /// <summary>One data row of an imported register: its Excel row number and the cells by JSON field.</summary>
-    public sealed record SheetRow(int Number, IReadOnlyDictionary<string, string?> Cells);
-
-    public sealed record ParsedSheet(string? Opd, int? PeriodYear, IReadOnlyDictionary<string, string> ColumnOfField, IReadOnlyList<SheetRow> Rows);
+    /// <summary>The UPR block's OPD and period, the column letter of each field, and the data rows (Excel row numbers, cells by JSON field).</summary>
+    public sealed record ParsedSheet(string? Opd, int? PeriodYear, IReadOnlyDictionary<string, string> ColumnOfField, IReadOnlyList<Workbook.Row> Rows);
 
     public sealed class UnreadableWorkbookException(string message) : Exception(message);
 
     /// <summary>Reads the register sheet (or the first sheet): the UPR block, the header row, the data rows.</summary>
     public static ParsedSheet Parse(Stream xlsx)
     {
-        List<IDictionary<string, object?>> raw;
+        IReadOnlyList<IDictionary<string, object?>> raw;
         try
         {
-            var sheets = MiniExcel.GetSheetNames(xlsx);
-            xlsx.Position = 0;
-            var sheet = sheets.Contains(RegisterSheet) ? RegisterSheet : sheets.FirstOrDefault();
-            raw = MiniExcel.Query(xlsx, useHeaderRow: false, sheetName: sheet).Cast<IDictionary<string, object?>>().ToList();
+            raw = RegisterLayout.ReadCells(xlsx);
         }
         catch (Exception e) when (e is not UnreadableWorkbookException)
         {
@@ -189,14 +187,7 @@ public static partial class RiskWorkbook
         if (missing.Count > 0)
             throw new UnreadableWorkbookException($"kolom tidak ditemukan / missing columns: {string.Join(", ", missing)}");
 
-        var rows = new List<SheetRow>();
-        for (var i = headerIndex + 1; i < raw.Count; i++)
-        {
-            var cells = columnOfField.ToDictionary(kv => kv.Key, kv => Text(raw[i], kv.Value));
-            if (cells.Values.All(string.IsNullOrWhiteSpace)) continue;
-            rows.Add(new SheetRow(i + 1, cells));
-        }
-        return new ParsedSheet(opd, year, columnOfField, rows);
+        return new ParsedSheet(opd, year, columnOfField, Workbook.RowsBelow(raw, headerIndex, columnOfField));
     }
 
     /// <summary>A level cell: "4", 4.0 or "4 - Sering Terjadi".</summary>
@@ -253,14 +244,7 @@ public static partial class RiskWorkbook
         return name;
     }
 
-    private static string? Text(IDictionary<string, object?> row, string column) =>
-        row.TryGetValue(column, out var v) ? v switch
-        {
-            null => null,
-            double d => d.ToString(CultureInfo.InvariantCulture),
-            DateTime dt => dt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            _ => string.IsNullOrWhiteSpace(v.ToString()) ? null : v.ToString()!.Trim(),
-        } : null;
+    private static string? Text(IDictionary<string, object?> row, string column) => row.TryGetValue(column, out var v) ? Workbook.Text(v) : null;
 
     private static string Normalise(object? header) => string.Join(' ', (header?.ToString() ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 

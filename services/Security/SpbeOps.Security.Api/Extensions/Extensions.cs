@@ -1,5 +1,7 @@
 using Marten.Schema;
 using Marten.Schema.Indexing.Unique;
+using SpbeOps.Contracts.Assets;
+using SpbeOps.Contracts.Risk;
 
 namespace SpbeOps.Security.Api.Extensions;
 
@@ -11,11 +13,7 @@ public static class Extensions
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
         builder.AddSecurityAccess();
-        builder.AddSpbeMarten(ServiceName, opts =>
-        {
-            opts.Schema.For<KnownAsset>();
-            opts.Schema.For<KnownRisk>();
-        });
+        builder.AddSpbeMarten(ServiceName);
         // One AddRecord per record type: its document, indexes, events and publication (decision 14).
         builder.AddRecord<SecurityScope>(schema => schema
             .UniqueIndex(UniqueIndexType.Computed, "ux_security_scope_year", TenancyScope.PerTenant, s => s.Year));
@@ -33,28 +31,12 @@ public static class Extensions
 
         // Assets and applications (targets) and SPBE risks (what a control answers) are learned from the other
         // services' events: many messages in flight, stored per instansi in batches, one batch at a time; the version
-        // check keeps an older copy from overtaking a newer one (LearnedRecordBatches, as Risk's KnownAsset).
-        builder.Services.AddSingleton(sp => new LearnedRecordBatches<KnownAsset>(
-            sp.GetRequiredService<IDocumentStore>(), nameof(AssetChangedConsumer), sp.GetRequiredService<ILogger<AssetChangedConsumer>>()));
-        builder.Services.AddSingleton(sp => new LearnedRecordBatches<KnownRisk>(
-            sp.GetRequiredService<IDocumentStore>(), nameof(RiskChangedConsumer), sp.GetRequiredService<ILogger<RiskChangedConsumer>>()));
+        // check keeps an older copy from overtaking a newer one (LearnedRecords, as Risk's KnownAsset).
         builder.AddSpbeMessaging(ServiceName, (x, options) =>
         {
-            x.AddConsumer<AssetChangedConsumer>().Endpoint(e =>
-            {
-                e.ConcurrentMessageLimit = LearnedConcurrency;
-                e.PrefetchCount = LearnedConcurrency;
-                e.Temporary = options.TemporaryQueues;
-            });
-            x.AddConsumer<RiskChangedConsumer>().Endpoint(e =>
-            {
-                e.ConcurrentMessageLimit = LearnedConcurrency;
-                e.PrefetchCount = LearnedConcurrency;
-                e.Temporary = options.TemporaryQueues;
-            });
+            x.AddLearnedRecords<AssetChangedIntegrationEvent, KnownAsset>(options, m => m.Instansi, KnownAsset.From);
+            x.AddLearnedRecords<RiskChangedIntegrationEvent, KnownRisk>(options, m => m.Instansi, KnownRisk.From);
         });
         return builder;
     }
-
-    private const int LearnedConcurrency = 64;
 }

@@ -1,4 +1,3 @@
-using MassTransit;
 using SpbeOps.Contracts.Assets;
 using SpbeOps.Contracts.Risk;
 
@@ -25,24 +24,6 @@ public sealed class KnownRisk : ILearnedRecord
     public required RiskChangedIntegrationEvent Risk { get; set; }
 
     public static KnownRisk From(RiskChangedIntegrationEvent m) => new() { Id = m.RiskId, Version = m.Version, Risk = m };
-}
-
-/// <summary>
-/// Keeps <see cref="KnownAsset"/> current, duplicate-safe and order-tolerant (docs/architecture.md decision 15), in
-/// batches per instansi: every asset write reaches this consumer, and one transaction per message fell behind at
-/// 100 writes/s (issue 8, ./spbe bench).
-/// </summary>
-public sealed class AssetChangedConsumer(LearnedRecordBatches<KnownAsset> knownAssets) : IConsumer<AssetChangedIntegrationEvent>
-{
-    public Task Consume(ConsumeContext<AssetChangedIntegrationEvent> context) =>
-        knownAssets.KeepLatestAsync(context, context.Message.Instansi, KnownAsset.From(context.Message));
-}
-
-/// <summary>Keeps <see cref="KnownRisk"/> current, duplicate-safe and order-tolerant, in batches per instansi.</summary>
-public sealed class RiskChangedConsumer(LearnedRecordBatches<KnownRisk> knownRisks) : IConsumer<RiskChangedIntegrationEvent>
-{
-    public Task Consume(ConsumeContext<RiskChangedIntegrationEvent> context) =>
-        knownRisks.KeepLatestAsync(context, context.Message.Instansi, KnownRisk.From(context.Message));
 }
 
 /// <summary>The checks of ids that name another service's records: each must be known (422 naming the first unknown).</summary>

@@ -22,7 +22,7 @@ public static partial class ImplementationImport
     /// <param name="controls">the catalogue by code</param>
     /// <param name="existing">the implementations of the OPD the rows name, by (opd, control code)</param>
     /// <param name="knownRisks">the SPBE risk ids the service knows (not withdrawn)</param>
-    public static Outcome Decide(IReadOnlyList<SecurityWorkbook.Row> rows, IReadOnlyDictionary<string, SecurityControl> controls,
+    public static Outcome Decide(IReadOnlyList<Workbook.Row> rows, IReadOnlyDictionary<string, SecurityControl> controls,
         IReadOnlyDictionary<(string Opd, string Code), ControlImplementation> existing, IReadOnlySet<Guid> knownRisks, Caller caller, DateOnly today)
     {
         var errors = new FieldErrors();
@@ -35,7 +35,7 @@ public static partial class ImplementationImport
         var seen = new HashSet<(string, string)>();
         foreach (var row in rows)
         {
-            string Where(string field) => $"baris {row.Number}, kolom {SecurityWorkbook.HeaderOf(field.Split('[')[0])}";
+            string Where(string field) => $"baris {row.Number}, kolom {SecurityWorkbook.ImplementationList.HeaderOf(field.Split('[')[0])}";
             var opd = row["opd"] ?? "";
             var code = (row["controlCode"] ?? "").ToUpperInvariant();
             var riskIds = GuidPattern().Matches(row["riskIds"] ?? "").Select(m => Guid.Parse(m.Value)).Distinct().ToList();

@@ -11,13 +11,13 @@ namespace SpbeOps.Security.Api.Workbooks;
 /// </summary>
 public static class SecurityWorkbook
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ContentType = Workbook.ContentType;
     public const string IncidentSheet = "Register Insiden";
     public const string MatrixSheet = "Matriks Penerapan";
     public const string ImplementationSheet = "Penerapan Kendali";
 
     /// <summary>The import layout of implementations: column header → request field (the name a 400 reports).</summary>
-    public static readonly IReadOnlyList<(string Header, string Field)> ImplementationColumns =
+    public static readonly IReadOnlyList<(string Header, string? Field)> ImplementationColumns =
     [
         ("Perangkat Daerah", "opd"),
         ("Kode Kendali", "controlCode"),
@@ -30,6 +30,9 @@ public static class SecurityWorkbook
         ("Hasil Uji", "lastTestResult"),
         ("Versi", "version"),
     ];
+
+    /// <summary>The list sheet's reader (after <see cref="ImplementationColumns"/>: static fields start in order).</summary>
+    public static readonly Workbook ImplementationList = new(ImplementationSheet, ImplementationColumns);
 
     private static readonly string[] IncidentHeaders =
     [
@@ -97,31 +100,8 @@ public static class SecurityWorkbook
         return stream.ToArray();
     }
 
-    /// <summary>One row of the list sheet, as cells by field name; <see cref="Number"/> is the spreadsheet row (header = 1).</summary>
-    public sealed record Row(int Number, IReadOnlyDictionary<string, string?> Cells)
-    {
-        public string? this[string field] => Cells.GetValueOrDefault(field);
-    }
-
     /// <summary>Reads the implementation list sheet (by name, else the first); unknown columns are ignored, blank rows skipped.</summary>
-    public static IReadOnlyList<Row> ReadImplementations(Stream xlsx)
-    {
-        var sheets = MiniExcel.GetSheetNames(xlsx);
-        var sheet = sheets.Contains(ImplementationSheet) ? ImplementationSheet : sheets.FirstOrDefault();
-        var byHeader = ImplementationColumns.ToDictionary(c => c.Header, c => c.Field, StringComparer.OrdinalIgnoreCase);
-        var rows = new List<Row>();
-        var number = 1;
-        foreach (IDictionary<string, object?> raw in MiniExcel.Query(xlsx, useHeaderRow: true, sheetName: sheet))
-        {
-            number++;
-            var cells = raw.Where(c => byHeader.ContainsKey(c.Key.Trim())).ToDictionary(c => byHeader[c.Key.Trim()], c => Text(c.Value));
-            if (cells.Values.All(string.IsNullOrWhiteSpace)) continue;
-            rows.Add(new Row(number, cells));
-        }
-        return rows;
-    }
-
-    public static string HeaderOf(string field) => ImplementationColumns.FirstOrDefault(c => c.Field == field).Header ?? field;
+    public static IReadOnlyList<Workbook.Row> ReadImplementations(Stream xlsx) => ImplementationList.Read(xlsx);
 
     private static async IAsyncEnumerable<Dictionary<string, object?>> Rows<T>(IAsyncEnumerable<T> items, Func<T, Dictionary<string, object?>> row,
         string[] headers, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
@@ -136,12 +116,4 @@ public static class SecurityWorkbook
     }
 
     private static string? Time(DateTimeOffset? at) => at?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-
-    private static string? Text(object? value) => value switch
-    {
-        null => null,
-        DateTime d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString()?.Trim() is { Length: > 0 } s ? s : null,
-    };
 }

@@ -51,17 +51,8 @@ public static class WorkbooksApi
     public static async Task<Results<Ok<ImplementationImportResult>, ValidationProblem, ProblemHttpResult>> ImportImplementations(
         HttpContext http, RecordWriter records, CancellationToken ct)
     {
-        using var upload = new MemoryStream();
-        if (await Uploads.ReadFileAsync(http.Request, upload, ct) is { } uploadError) return uploadError;
-        IReadOnlyList<SecurityWorkbook.Row> rows;
-        try
-        {
-            rows = SecurityWorkbook.ReadImplementations(upload);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return new FieldErrors().Add("file", "bukan berkas XLSX yang dapat dibaca / not a readable XLSX file").ToProblem();
-        }
+        var (rows, problem) = await SecurityWorkbook.ImplementationList.ReadUploadAsync(http.Request, ct);
+        if (rows is null) return problem!;
         if (!records.Caller.WritesEveryOpd && !records.Caller.IsOpdOperator)
             return TypedResults.Problem(statusCode: 403, title: "Tidak berwenang / Forbidden", detail: "Peran Anda tidak boleh mengimpor / Your role may not import.");
 

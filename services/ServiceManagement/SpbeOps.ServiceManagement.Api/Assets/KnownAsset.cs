@@ -1,4 +1,3 @@
-using MassTransit;
 using SpbeOps.Contracts.Assets;
 
 namespace SpbeOps.ServiceManagement.Api.Assets;
@@ -16,15 +15,4 @@ public sealed class KnownAsset : ILearnedRecord
     public required AssetChangedIntegrationEvent Asset { get; set; }
 
     public static KnownAsset From(AssetChangedIntegrationEvent m) => new() { Id = m.AssetId, Version = m.Version, Asset = m };
-}
-
-/// <summary>
-/// Keeps <see cref="KnownAsset"/> current, duplicate-safe and order-tolerant (docs/architecture.md decision 15), in
-/// batches per instansi: every asset write reaches this consumer, so one transaction per message would make it the
-/// pipeline's slowest hop under load (issue 8).
-/// </summary>
-public sealed class AssetChangedConsumer(LearnedRecordBatches<KnownAsset> knownAssets) : IConsumer<AssetChangedIntegrationEvent>
-{
-    public Task Consume(ConsumeContext<AssetChangedIntegrationEvent> context) =>
-        knownAssets.KeepLatestAsync(context, context.Message.Instansi, KnownAsset.From(context.Message));
 }

@@ -1,6 +1,6 @@
 using Marten.Schema;
 using Marten.Schema.Indexing.Unique;
-using MassTransit;
+using SpbeOps.Contracts.Assets;
 
 namespace SpbeOps.ServiceManagement.Api.Extensions;
 
@@ -9,11 +9,9 @@ public static class Extensions
     /// <summary>The service's name in deploy/services.txt: default Marten schema and queue prefix.</summary>
     public const string ServiceName = "servicemanagement";
 
-    private const int AssetConsumerConcurrency = 64;
-
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.AddSpbeMarten(ServiceName, opts => opts.Schema.For<KnownAsset>());
+        builder.AddSpbeMarten(ServiceName);
         builder.AddRecord<ServiceEntry>(schema => schema
             .UniqueIndex(UniqueIndexType.Computed, "ux_service_code", TenancyScope.PerTenant, s => s.Code)
             .Index([s => s.Opd, s => s.Name], ListIndexes.PerTenant("ix_service_opd_name")));
@@ -37,14 +35,8 @@ public static class Extensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SlaWatch>());
 
         // Asset and application ids a service, ticket or change may name are learned from the Assets service's events.
-        builder.Services.AddSingleton(sp => new LearnedRecordBatches<KnownAsset>(
-            sp.GetRequiredService<IDocumentStore>(), nameof(AssetChangedConsumer), sp.GetRequiredService<ILogger<AssetChangedConsumer>>()));
-        builder.AddSpbeMessaging(ServiceName, (x, options) => x.AddConsumer<AssetChangedConsumer>().Endpoint(e =>
-        {
-            e.ConcurrentMessageLimit = AssetConsumerConcurrency;
-            e.PrefetchCount = AssetConsumerConcurrency;
-            e.Temporary = options.TemporaryQueues;
-        }));
+        builder.AddSpbeMessaging(ServiceName, (x, options) =>
+            x.AddLearnedRecords<AssetChangedIntegrationEvent, KnownAsset>(options, m => m.Instansi, KnownAsset.From));
         return builder;
     }
 }
