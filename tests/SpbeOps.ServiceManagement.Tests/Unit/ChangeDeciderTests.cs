@@ -1,4 +1,5 @@
 using SpbeOps.Contracts.Risk;
+using SpbeOps.Contracts.ServiceManagement;
 using SpbeOps.ServiceManagement.Api.Changes;
 using SpbeOps.ServiceManagement.Api.Risks;
 using static SpbeOps.ServiceManagement.Api.Changes.ChangeVocabulary;
@@ -37,6 +38,9 @@ public class ChangeDeciderTests
         c = Accepted(ChangeDecider.Implement(c, new ImplementationRequest(null, "lancar"), "op", Now.AddDays(1).AddHours(1)));
         Assert.False(c.OutsideWindow);
         c = Accepted(ChangeDecider.ReviewAfter(c, new ReviewRequest(true, 0, "uji beban dulu"), "op", Now.AddDays(2)));
+        // The PIR's lessons travel with the contract: the Knowledge service drafts an article from them.
+        var published = (ChangeRequestChangedIntegrationEvent)c.ToIntegrationEvent("kota-x");
+        Assert.Equal((true, "uji beban dulu"), (published.Reviewed, published.ReviewLessons));
         c = Accepted(ChangeDecider.Close(c, new CloseRequest(null), "op", Now.AddDays(2)));
         Assert.Equal((Ditutup, "pemantauan-dan-evaluasi"), (c.Status, c.Phase));
         Assert.Equal([Diajukan, Dinilai, Disetujui, Dijadwalkan, Diimplementasikan, Direviu, Ditutup], c.Flow.Select(f => f.To));
