@@ -19,13 +19,24 @@ public sealed class LessonsLearnedConsumer(IDocumentStore store, TimeProvider cl
     public Task Consume(ConsumeContext<ChangeRequestChangedIntegrationEvent> context) =>
         CaptureAsync(context, context.Message.Instansi, LessonsLearned.FromChange(context.Message));
 
-    private Task CaptureAsync(ConsumeContext context, string instansi, SourceDraftRequest? draft) =>
-        draft is null ? Task.CompletedTask : store.ConsumeOnceAsync(context, nameof(LessonsLearnedConsumer), instansi, async (session, ct) =>
+    private async Task CaptureAsync(ConsumeContext context, string instansi, SourceDraftRequest? draft)
+    {
+        if (draft is null) return;
+        try
         {
-            var decision = ArticleDecider.Capture(instansi, draft, LessonsLearned.Actor);
-            // A message the decider refuses would be refused again: straight to the error queue (not retried, decision 11).
-            if (decision.Rejection is { } refused) throw new InvalidOperationException($"Lessons of {draft.SourceKind} {draft.SourceId} refused: {refused}");
-            if (await session.LoadAsync<Article>(decision.Next!.Id, ct) is not null) return;
-            RecordWriter.StageAs<Article>(session, null, decision, LessonsLearned.Actor, clock.GetUtcNow());
-        });
+            await store.ConsumeOnceAsync(context, nameof(LessonsLearnedConsumer), instansi, async (session, ct) =>
+            {
+                var decision = ArticleDecider.Capture(instansi, draft, LessonsLearned.Actor);
+                // A message the decider refuses would be refused again: straight to the error queue (not retried, decision 11).
+                if (decision.Rejection is { } refused) throw new InvalidOperationException($"Lessons of {draft.SourceKind} {draft.SourceId} refused: {refused}");
+                if (await session.LoadAsync<Article>(decision.Next!.Id, ct) is not null) return;
+                RecordWriter.StageAs<Article>(session, null, decision, LessonsLearned.Actor, clock.GetUtcNow());
+            });
+        }
+        catch (Exception e) when (StoreConflicts.IsWriteClash(e))
+        {
+            // Another message of the same record (its next state) created the draft at the same moment: it exists, so
+            // this one is done; nothing of this transaction was written.
+        }
+    }
 }
