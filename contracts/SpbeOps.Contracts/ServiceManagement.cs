@@ -44,6 +44,8 @@ public sealed record TicketChangedIntegrationEvent(
 /// (diajukan → dinilai → disetujui/ditolak → dijadwalkan → diimplementasikan → direviu → ditutup) and whether it went
 /// through the process (assessed, approved, implemented inside its window, reviewed).
 /// </summary>
+/// <param name="ReviewLessons">the lessons learned of its post-implementation review (PIR), once reviewed: the Knowledge
+/// service drafts an article from them (added after the first release, so last and optional)</param>
 public sealed record ChangeRequestChangedIntegrationEvent(
     string Instansi,
     Guid ChangeId,
@@ -58,4 +60,5 @@ public sealed record ChangeRequestChangedIntegrationEvent(
     bool Implemented,
     bool ImplementedOutsideWindow,
     bool Reviewed,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt,
+    string? ReviewLessons = null);

@@ -5,5 +5,7 @@ global using SpbeOps.ServiceManagement.Api;
 global using SpbeOps.ServiceManagement.Api.Assets;
 global using SpbeOps.ServiceManagement.Api.Catalogue;
 global using SpbeOps.ServiceManagement.Api.Changes;
+global using SpbeOps.ServiceManagement.Api.Knowledge;
+global using SpbeOps.ServiceManagement.Api.Risks;
 global using SpbeOps.ServiceManagement.Api.Sla;
 global using SpbeOps.ServiceManagement.Api.Tickets;

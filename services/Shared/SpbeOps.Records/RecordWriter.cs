@@ -101,13 +101,20 @@ public sealed class RecordWriter(IDocumentSession session, Caller caller, TimePr
         return null;
     }
 
-    private T Stage<T>(IDocumentSession session, T? current, Decision<T> accepted) where T : class, IRecord<T>
+    private T Stage<T>(IDocumentSession session, T? current, Decision<T> accepted) where T : class, IRecord<T> =>
+        StageAs(session, current, accepted, caller.Actor, Now);
+
+    /// <summary>
+    /// <see cref="Stage{T}(T, Decision{T})"/> for a writer that is not a request (a consumer, a job): the actor and the
+    /// time are given. The caller saves the session.
+    /// </summary>
+    public static T StageAs<T>(IDocumentSession session, T? current, Decision<T> accepted, string actor, DateTimeOffset now) where T : class, IRecord<T>
     {
         var next = accepted.Next ?? throw new InvalidOperationException("Only an accepted decision can be staged.");
         next.Version = (current?.Version ?? 0) + 1;
-        next.UpdatedBy = caller.Actor;
-        next.UpdatedAt = Now;
-        var change = accepted.Change! with { Actor = caller.Actor, At = Now, Changes = RecordChanges.Between(current, next) };
+        next.UpdatedBy = actor;
+        next.UpdatedAt = now;
+        var change = accepted.Change! with { Actor = actor, At = now, Changes = RecordChanges.Between(current, next) };
 
         session.Store(next);
         if (current is null) session.Events.StartStream<T>(next.Id, change);

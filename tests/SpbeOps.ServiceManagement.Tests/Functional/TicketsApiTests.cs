@@ -58,7 +58,11 @@ public sealed class TicketsApiTests(InfrastructureFixture infrastructure, Servic
         // A problem links known incidents only.
         var problem = Id(await Created(dinkes, Tickets, Ticket("dinkes", kind: "masalah", title: "Sertifikat kedaluwarsa berulang")));
         AssertRule(await Problem(dinkes.PostAsJsonAsync($"{Tickets}/{problem}/links", new { incidents = new[] { Guid.NewGuid() } }), HttpStatusCode.UnprocessableEntity), "unknown-incident");
-        var linked = await Ok(dinkes.PostAsJsonAsync($"{Tickets}/{problem}/links", new { incidents = new[] { id }, knowledgeArticleId = Guid.NewGuid() }));
+        // An article the Knowledge service has not told about refuses the whole link: the incidents are not linked either.
+        AssertRule(await Problem(dinkes.PostAsJsonAsync($"{Tickets}/{problem}/links", new { incidents = new[] { id }, knowledgeArticleId = Guid.NewGuid() }),
+            HttpStatusCode.UnprocessableEntity), "unknown-article", "knowledgeArticleId");
+        Assert.Equal(0, (await Ok(dinkes.GetAsync($"{Tickets}/{problem}"))).GetProperty("incidents").GetArrayLength());
+        var linked = await Ok(dinkes.PostAsJsonAsync($"{Tickets}/{problem}/links", new { incidents = new[] { id } }));
         Assert.Equal(1, linked.GetProperty("incidents").GetArrayLength());
     }
 

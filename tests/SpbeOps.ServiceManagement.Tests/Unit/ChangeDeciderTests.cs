@@ -1,4 +1,7 @@
+using SpbeOps.Contracts.Risk;
+using SpbeOps.Contracts.ServiceManagement;
 using SpbeOps.ServiceManagement.Api.Changes;
+using SpbeOps.ServiceManagement.Api.Risks;
 using static SpbeOps.ServiceManagement.Api.Changes.ChangeVocabulary;
 
 namespace SpbeOps.ServiceManagement.Tests.Unit;
@@ -22,7 +25,7 @@ public class ChangeDeciderTests
 
     private static ChangeRequest Assessed(string category = "aplikasi", string[]? approvers = null, int quorum = 1) =>
         Accepted(ChangeDecider.Assess(Accepted(ChangeDecider.Submit(Guid.NewGuid(), Request(category: category), "operator", Now)),
-            new AssessmentRequest(2, 4, null, "dampak ke layanan puskesmas", approvers ?? ["diskominfo-admin"], quorum), Cab, Now));
+            new AssessmentRequest(2, 4, null, "dampak ke layanan puskesmas", approvers ?? ["diskominfo-admin"], quorum), null, Cab, Now));
 
     [Fact]
     public void A_normal_change_goes_through_the_whole_flow()
@@ -35,6 +38,9 @@ public class ChangeDeciderTests
         c = Accepted(ChangeDecider.Implement(c, new ImplementationRequest(null, "lancar"), "op", Now.AddDays(1).AddHours(1)));
         Assert.False(c.OutsideWindow);
         c = Accepted(ChangeDecider.ReviewAfter(c, new ReviewRequest(true, 0, "uji beban dulu"), "op", Now.AddDays(2)));
+        // The PIR's lessons travel with the contract: the Knowledge service drafts an article from them.
+        var published = (ChangeRequestChangedIntegrationEvent)c.ToIntegrationEvent("kota-x");
+        Assert.Equal((true, "uji beban dulu"), (published.Reviewed, published.ReviewLessons));
         c = Accepted(ChangeDecider.Close(c, new CloseRequest(null), "op", Now.AddDays(2)));
         Assert.Equal((Ditutup, "pemantauan-dan-evaluasi"), (c.Status, c.Phase));
         Assert.Equal([Diajukan, Dinilai, Disetujui, Dijadwalkan, Diimplementasikan, Direviu, Ditutup], c.Flow.Select(f => f.To));
@@ -47,8 +53,8 @@ public class ChangeDeciderTests
         Assert.Equal(ChangeDecider.FlowRule, Assert.IsType<Rejection.Conflict>(ChangeDecider.Implement(c, new ImplementationRequest(null, null), "op", Now).Rejection).Rule);
         Assert.Equal(ChangeDecider.FlowRule, Assert.IsType<Rejection.Conflict>(ChangeDecider.CastVote(c, new VoteRequest(true, null), Cab, Now).Rejection).Rule);
         var op = new ChangeActor("opd-operator@dinkes", "op", false, false);
-        Assert.IsType<Rejection.Forbidden>(ChangeDecider.Assess(c, new AssessmentRequest(1, 1, null, null, ["x"], 1), op, Now).Rejection);
-        var invalid = Assert.IsType<Rejection.Invalid>(ChangeDecider.Assess(c, new AssessmentRequest(0, 6, Guid.Empty, null, [], 3), Cab, Now).Rejection);
+        Assert.IsType<Rejection.Forbidden>(ChangeDecider.Assess(c, new AssessmentRequest(1, 1, null, null, ["x"], 1), null, op, Now).Rejection);
+        var invalid = Assert.IsType<Rejection.Invalid>(ChangeDecider.Assess(c, new AssessmentRequest(0, 6, Guid.Empty, null, [], 3), null, Cab, Now).Rejection);
         Assert.Equivalent(new[] { "likelihood", "impact", "riskId", "approvers", "quorum" }, invalid.Errors.ToDictionary().Keys, strict: true);
     }
 
@@ -95,7 +101,7 @@ public class ChangeDeciderTests
     public void An_emergency_change_is_implemented_first_and_reviewed_only_after_its_retrospective_approval()
     {
         var c = Assessed() is var normal ? Accepted(ChangeDecider.Submit(Guid.NewGuid(), Request(Darurat), "op", Now)) : null!;
-        c = Accepted(ChangeDecider.Assess(c, new AssessmentRequest(5, 5, null, null, ["diskominfo-admin"], 1), Cab, Now));
+        c = Accepted(ChangeDecider.Assess(c, new AssessmentRequest(5, 5, null, null, ["diskominfo-admin"], 1), null, Cab, Now));
         c = Accepted(ChangeDecider.Implement(c, new ImplementationRequest(Now, "tambal celah kritis"), "op", Now));
         Assert.False(c.OutsideWindow);
         Assert.Equal(ChangeDecider.RetrospectiveRule,
@@ -123,5 +129,35 @@ public class ChangeDeciderTests
         var late = Accepted(ChangeDecider.Implement(c, new ImplementationRequest(Now.AddDays(1).AddHours(3), null), "op", Now.AddDays(2)));
         Assert.True(late.OutsideWindow);
         Assert.IsType<Rejection.Invalid>(ChangeDecider.Schedule(c, new ScheduleRequest(Now.AddDays(2), Now.AddDays(1)), "op", Now).Rejection);
+    }
+
+    private static KnownRisk Risk(string opd, bool withdrawn = false) => KnownRisk.From(new RiskChangedIntegrationEvent(
+        "kota-x", Guid.NewGuid(), 2, opd, 2026, "negatif", "keamanan-spbe", 15, null, true, true, true, "disetujui", withdrawn, Now));
+
+    [Fact]
+    public void An_assessment_links_only_a_learned_risk_not_withdrawn_of_an_opd_the_actor_reads()
+    {
+        var submitted = Accepted(ChangeDecider.Submit(Guid.NewGuid(), Request(), "operator", Now));
+        Decision<ChangeRequest> Assess(Guid riskId, KnownRisk? risk, ChangeActor actor) =>
+            ChangeDecider.Assess(submitted, new AssessmentRequest(2, 4, riskId, null, ["diskominfo-admin"], 1), risk, actor, Now);
+        void Refused(Decision<ChangeRequest> d, string detail)
+        {
+            var rule = Assert.IsType<Rejection.BreaksRule>(d.Rejection);
+            Assert.Equal((KnownRisk.UnknownRule, "riskId"), (rule.Rule, rule.Field));
+            Assert.Contains(detail, rule.Detail);
+        }
+
+        var risk = Risk("dinkes");
+        Assert.Equal(risk.Id, Accepted(Assess(risk.Id, risk, Cab)).Assessment!.RiskId);
+        Refused(Assess(Guid.NewGuid(), null, Cab), "tidak dikenal");                 // not learned (yet)
+        Refused(Assess(Guid.NewGuid(), risk, Cab), "tidak dikenal");                 // another risk's copy
+        var withdrawn = Risk("dinkes", withdrawn: true);
+        Refused(Assess(withdrawn.Id, withdrawn, Cab), "dicabut");
+
+        // A CAB member confined to one OPD (none today: the CAB is Diskominfo) may not link another OPD's risk.
+        var confined = Cab with { OnlyOpd = "dishub" };
+        Refused(Assess(risk.Id, risk, confined), "tidak dikenal");
+        Assert.True(new ChangeActor("op", "op", false, false, "dinkes").CanRead("dinkes"));
+        Assert.False(new ChangeActor("op", "op", false, false, "dinkes").CanRead("dishub"));
     }
 }

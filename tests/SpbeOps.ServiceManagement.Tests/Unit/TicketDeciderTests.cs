@@ -1,4 +1,6 @@
+using SpbeOps.Contracts.Knowledge;
 using SpbeOps.ServiceManagement.Api.Catalogue;
+using SpbeOps.ServiceManagement.Api.Knowledge;
 using SpbeOps.ServiceManagement.Api.Sla;
 using SpbeOps.ServiceManagement.Api.Tickets;
 using static SpbeOps.ServiceManagement.Api.Sla.ServiceDeskVocabulary;
@@ -15,6 +17,13 @@ public class TicketDeciderTests
 
     public static TicketRequest Request(string kind = Gangguan, string impact = Tinggi, string urgency = Sedang) =>
         new("dinkes", kind, "SIMPUS tidak dapat diakses", "Halaman login galat 502", null, null, impact, urgency);
+
+    private static bool Everyone(string opd) => true;
+
+    private static bool DinkesOnly(string opd) => opd == "dinkes";
+
+    private static KnownArticle Article(string opd, string status) => KnownArticle.From(new KnowledgeArticleChangedIntegrationEvent(
+        "kota-x", Guid.NewGuid(), 3, opd, "Pemulihan SIMPUS dari galat 502", status, null, null, Monday8));
 
     private static Ticket Accepted(Decision<Ticket> d)
     {
@@ -120,12 +129,40 @@ public class TicketDeciderTests
         var t = Accepted(TicketDecider.Assign(Opened(kind: Perubahan), new AssignmentRequest("diskominfo", null, null), Calendar, "d", Monday8));
         t = Accepted(TicketDecider.Move(t, new StatusRequest(Dikerjakan, null), Calendar, "a", Monday8));
         Assert.Equal(TicketDecider.ChangeRequestRule, Assert.IsType<Rejection.BreaksRule>(TicketDecider.Move(t, new StatusRequest(Selesai, "ok"), Calendar, "a", Monday8).Rejection).Rule);
-        t = Accepted(TicketDecider.Link(t, new LinkRequest(null, null, Guid.NewGuid())));
+        t = Accepted(TicketDecider.Link(t, new LinkRequest(null, null, Guid.NewGuid()), null, Everyone));
         Accepted(TicketDecider.Move(t, new StatusRequest(Selesai, "ok"), Calendar, "a", Monday8));
 
-        Assert.Equal(TicketDecider.IncidentsRule, Assert.IsType<Rejection.BreaksRule>(TicketDecider.Link(Opened(), new LinkRequest([Guid.NewGuid()], null, null)).Rejection).Rule);
-        var problem = Accepted(TicketDecider.Link(Opened(kind: Masalah), new LinkRequest([Guid.NewGuid(), Guid.NewGuid()], Guid.NewGuid(), null)));
+        Assert.Equal(TicketDecider.IncidentsRule, Assert.IsType<Rejection.BreaksRule>(TicketDecider.Link(Opened(), new LinkRequest([Guid.NewGuid()], null, null), null, Everyone).Rejection).Rule);
+        var article = Article("dinkes", "terbit");
+        var problem = Accepted(TicketDecider.Link(Opened(kind: Masalah), new LinkRequest([Guid.NewGuid(), Guid.NewGuid()], article.Id, null), article, Everyone));
         Assert.Equal(2, problem.Incidents.Count);
         Assert.NotNull(problem.KnowledgeArticleId);
+    }
+
+    [Fact]
+    public void A_known_error_links_only_a_learned_article_the_caller_reads_and_not_an_archived_one()
+    {
+        var ticket = Opened(kind: Masalah);
+        Rejection? Refusal(KnownArticle? article, Guid id, Func<string, bool> canRead) =>
+            TicketDecider.Link(ticket, new LinkRequest(null, id, null), article, canRead).Rejection;
+        void Refused(Rejection? rejection)
+        {
+            var rule = Assert.IsType<Rejection.BreaksRule>(rejection);
+            Assert.Equal((KnownArticle.UnknownRule, "knowledgeArticleId"), (rule.Rule, rule.Field));
+        }
+
+        var published = Article("bkpsdmd", "terbit");
+        Assert.Equal(published.Id, Accepted(TicketDecider.Link(ticket, new LinkRequest(null, published.Id, null), published, DinkesOnly)).KnowledgeArticleId);
+        var ownDraft = Article("dinkes", "draft");
+        Assert.Null(Refusal(ownDraft, ownDraft.Id, DinkesOnly));
+
+        Refused(Refusal(null, Guid.NewGuid(), Everyone));                             // not learned (yet)
+        Refused(Refusal(published, Guid.NewGuid(), Everyone));                        // another article's copy
+        var othersDraft = Article("bkpsdmd", "reviu");
+        Refused(Refusal(othersDraft, othersDraft.Id, DinkesOnly));                    // another OPD's draft: as if unknown
+        Assert.Null(Refusal(othersDraft, othersDraft.Id, Everyone));
+        var archived = Article("dinkes", "diarsipkan");
+        Refused(Refusal(archived, archived.Id, Everyone));
+        Assert.Contains("diarsipkan", ((Rejection.BreaksRule)Refusal(archived, archived.Id, Everyone)!).Detail);
     }
 }

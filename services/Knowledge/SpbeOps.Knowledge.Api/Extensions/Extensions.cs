@@ -19,7 +19,9 @@ public static class Extensions
             .Index(a => a.Body, FullText("ix_article_body_fts")));
         builder.AddRecord<KnowledgeTransfer>(schema => schema.Index([t => t.Opd, t => t.HeldOn], ListIndexes.PerTenant("ix_transfer_opd_held")));
         builder.AddGovernance(KnowledgeGovernance.Options);
-        builder.AddSpbeMessaging(ServiceName);
+        // Lessons learned of closed incidents (Security) and reviewed changes (ServiceManagement) become drafts here.
+        builder.AddSpbeMessaging(ServiceName, (x, options) =>
+            x.AddConsumer<LessonsLearnedConsumer>().Endpoint(e => e.Temporary = options.TemporaryQueues));
         return builder;
     }
 

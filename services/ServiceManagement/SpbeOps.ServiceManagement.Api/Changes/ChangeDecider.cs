@@ -2,11 +2,16 @@ using static SpbeOps.ServiceManagement.Api.Changes.ChangeVocabulary;
 
 namespace SpbeOps.ServiceManagement.Api.Changes;
 
-/// <summary>Who is acting on a change: the CAB is Diskominfo, plus the security officer for a change of category keamanan.</summary>
-public sealed record ChangeActor(string Subject, string Name, bool IsAdmin, bool IsSecurityOfficer)
+/// <summary>
+/// Who is acting on a change: the CAB is Diskominfo, plus the security officer for a change of category keamanan.
+/// <paramref name="OnlyOpd"/> is the one OPD an operator reads (null: the whole instansi).
+/// </summary>
+public sealed record ChangeActor(string Subject, string Name, bool IsAdmin, bool IsSecurityOfficer, string? OnlyOpd = null)
 {
     public static ChangeActor Of(Caller caller) =>
-        new(caller.Subject, caller.Actor, caller.IsAdmin, caller.IsInRole(SpbeRoles.SecurityOfficer) && !caller.IsAdmin);
+        new(caller.Subject, caller.Actor, caller.IsAdmin, caller.IsInRole(SpbeRoles.SecurityOfficer) && !caller.IsAdmin, caller.IsOpdOperator ? caller.Opd ?? "" : null);
+
+    public bool CanRead(string opd) => OnlyOpd is null || string.Equals(OnlyOpd, opd, StringComparison.OrdinalIgnoreCase);
 
     public string Role => IsAdmin ? SpbeRoles.DiskominfoAdmin : IsSecurityOfficer ? SpbeRoles.SecurityOfficer : SpbeRoles.OpdOperator;
 }
@@ -84,7 +89,11 @@ public static class ChangeDecider
         return Decision.Accept(c, new ChangeSubmitted(c.Type, c.Category));
     }
 
-    public static Decision<ChangeRequest> Assess(ChangeRequest current, AssessmentRequest r, ChangeActor actor, DateTimeOffset now)
+    /// <summary>
+    /// The CAB's risk assessment. A named <c>riskId</c> must be a risk of the register learned from the Risk service
+    /// (<paramref name="risk"/>: its learned copy, null when none), not withdrawn, of an OPD the actor reads.
+    /// </summary>
+    public static Decision<ChangeRequest> Assess(ChangeRequest current, AssessmentRequest r, KnownRisk? risk, ChangeActor actor, DateTimeOffset now)
     {
         var errors = new FieldErrors().Range("likelihood", r.Likelihood, 1, 5).Range("impact", r.Impact, 1, 5).MaxLength("note", r.Note, 4000)
             .When(r.RiskId == Guid.Empty, "riskId", "id kosong / an empty id");
@@ -94,6 +103,7 @@ public static class ChangeDecider
         if (errors.Any) return errors;
         if (!actor.IsAdmin) return new Rejection.Forbidden("Penilaian perubahan dilakukan CAB (Diskominfo) / The CAB (Diskominfo) assesses changes.");
         if (current.Status != Diajukan) return OutOfOrder(current.Status, Dinilai);
+        if (r.RiskId is { } riskId && KnownRisk.RefusesLink(riskId, risk, actor.CanRead) is { } unknownRisk) return unknownRisk;
         var besaran = Besaran[r.Likelihood!.Value - 1][r.Impact!.Value - 1];
         var next = Step(current, Dinilai, actor.Name, now, r.Note);
         next.Approvers = [.. r.Approvers!.Select(a => a!.Trim()).Distinct()];

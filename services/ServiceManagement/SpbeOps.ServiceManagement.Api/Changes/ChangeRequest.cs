@@ -101,7 +101,7 @@ public sealed class ChangeRequest : IRecord<ChangeRequest>, IOpdRecord, IPublish
         caller.CanWrite(Opd) || (Category == ChangeVocabulary.Keamanan && caller.IsInRole(SpbeRoles.SecurityOfficer));
 
     public object ToIntegrationEvent(string instansi) => new ChangeRequestChangedIntegrationEvent(
-        instansi, Id, Version, Opd, Title, Type, Category, Status, Assessed, Approved, Implemented, OutsideWindow, Review is not null, UpdatedAt);
+        instansi, Id, Version, Opd, Title, Type, Category, Status, Assessed, Approved, Implemented, OutsideWindow, Review is not null, UpdatedAt, Review?.Lessons);
 
     public ChangeRequest Copy()
     {

@@ -24,7 +24,11 @@ public static class ChangesApi
             .WithSummary("Perubahan lain pada layanan yang sama dalam jadwal yang bertumpang tindih / Other changes on the same services in an overlapping window");
         api.MapPost("/", Submit).WithName("SubmitChange").WithSummary("Ajukan permintaan perubahan / Submit a change request");
         api.MapPost("/{id:guid}/assessment", (Guid id, AssessmentRequest request, RecordWriter records, CancellationToken ct) =>
-                records.ChangeAsync<ChangeRequest>(id, c => ChangeDecider.Assess(c, request, ChangeActor.Of(records.Caller), records.Now), ct))
+                records.ChangeAsync<ChangeRequest>(id, async c =>
+                {
+                    var risk = request.RiskId is { } riskId ? await records.Session.LoadAsync<KnownRisk>(riskId, ct) : null;
+                    return ChangeDecider.Assess(c, request, risk, ChangeActor.Of(records.Caller), records.Now);
+                }, ct))
             .WithName("AssessChange").WithSummary("Penilaian risiko dan penunjukan CAB (Diskominfo) / Risk assessment and CAB (Diskominfo)");
         api.MapPost("/{id:guid}/votes", (Guid id, VoteRequest request, RecordWriter records, CancellationToken ct) =>
                 records.ChangeAsync<ChangeRequest>(id, c => ChangeDecider.CastVote(c, request, ChangeActor.Of(records.Caller), records.Now), ct))

@@ -1,6 +1,8 @@
 using Marten.Schema;
 using Marten.Schema.Indexing.Unique;
 using SpbeOps.Contracts.Assets;
+using SpbeOps.Contracts.Knowledge;
+using SpbeOps.Contracts.Risk;
 
 namespace SpbeOps.ServiceManagement.Api.Extensions;
 
@@ -34,9 +36,15 @@ public static class Extensions
         builder.Services.AddSingleton<SlaWatch>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SlaWatch>());
 
-        // Asset and application ids a service, ticket or change may name are learned from the Assets service's events.
+        // The ids of other services' records this service's records may name are learned from their events: assets and
+        // applications (services, tickets, changes), SPBE risks (a change's assessment), knowledge articles (a ticket's
+        // known error). Each is stored under the message's instansi, so another instansi's record is never found.
         builder.AddSpbeMessaging(ServiceName, (x, options) =>
-            x.AddLearnedRecords<AssetChangedIntegrationEvent, KnownAsset>(options, m => m.Instansi, KnownAsset.From));
+        {
+            x.AddLearnedRecords<AssetChangedIntegrationEvent, KnownAsset>(options, m => m.Instansi, KnownAsset.From);
+            x.AddLearnedRecords<RiskChangedIntegrationEvent, KnownRisk>(options, m => m.Instansi, KnownRisk.From);
+            x.AddLearnedRecords<KnowledgeArticleChangedIntegrationEvent, KnownArticle>(options, m => m.Instansi, KnownArticle.From);
+        });
         return builder;
     }
 }

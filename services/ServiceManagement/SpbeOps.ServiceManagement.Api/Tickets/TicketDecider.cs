@@ -149,7 +149,13 @@ public static class TicketDecider
         return Decision.Accept(next, new TicketCommented(r.Text!.Trim()));
     }
 
-    public static Decision<Ticket> Link(Ticket current, LinkRequest r)
+    /// <summary>
+    /// Links incidents (a problem), a knowledge article (a known error) and a change request (a change ticket). A
+    /// <c>knowledgeArticleId</c> must be an article learned from the Knowledge service (<paramref name="article"/>: its
+    /// learned copy, null when none), not archived, that the caller reads (<paramref name="canRead"/>: the OPDs whose
+    /// records the caller reads).
+    /// </summary>
+    public static Decision<Ticket> Link(Ticket current, LinkRequest r, KnownArticle? article, Func<string, bool> canRead)
     {
         var errors = new FieldErrors()
             .When(r.KnowledgeArticleId == Guid.Empty, "knowledgeArticleId", "id kosong / an empty id")
@@ -165,6 +171,7 @@ public static class TicketDecider
             return new Rejection.BreaksRule("Hanya tiket masalah yang menautkan insiden / Only a problem links incidents.", IncidentsRule, "incidents");
         if (r.ChangeRequestId is not null && current.Kind != Perubahan)
             return new Rejection.BreaksRule("Hanya tiket perubahan yang menautkan permintaan perubahan / Only a change ticket links a change request.", ChangeRequestRule, "changeRequestId");
+        if (r.KnowledgeArticleId is { } articleId && KnownArticle.RefusesLink(articleId, article, canRead) is { } unknownArticle) return unknownArticle;
         var next = current.Copy();
         if (r.Incidents is not null) next.Incidents = [.. r.Incidents.Distinct()];
         if (r.KnowledgeArticleId is not null) next.KnowledgeArticleId = r.KnowledgeArticleId;

@@ -140,7 +140,7 @@ public static class TicketsApi
             var change = ChangeDecider.Submit(Guid.CreateVersion7(), request with { Opd = request.Opd ?? ticket.Opd }, records.Caller.Actor, records.Now);
             if (change.Rejection is { } refused) return Task.FromResult<Decision<Ticket>>(refused);
             if (records.RefusesOpd<ChangeRequest>(change.Next!.Opd) is { } forbidden) return Task.FromResult<Decision<Ticket>>(forbidden);
-            var link = TicketDecider.Link(ticket, new LinkRequest(null, null, change.Next.Id));
+            var link = TicketDecider.Link(ticket, new LinkRequest(null, null, change.Next.Id), null, records.Caller.CanRead);
             if (link.Rejection is null) submitted = records.Stage<ChangeRequest>(null, change);
             return Task.FromResult(link);
         }, ct);
@@ -153,7 +153,8 @@ public static class TicketsApi
         Guid id, LinkRequest request, RecordWriter records, CancellationToken ct) =>
         records.ChangeAsync<Ticket>(id, async current =>
         {
-            var decision = TicketDecider.Link(current, request);
+            var article = request.KnowledgeArticleId is { } articleId ? await records.Session.LoadAsync<KnownArticle>(articleId, ct) : null;
+            var decision = TicketDecider.Link(current, request, article, records.Caller.CanRead);
             if (decision.Rejection is not null) return decision;
             if (request.Incidents is { Count: > 0 } incidents)
             {
