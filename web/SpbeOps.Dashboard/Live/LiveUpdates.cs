@@ -99,11 +99,11 @@ public sealed class LiveUpdates(IIndicatorsApi api, ILogger<LiveUpdates> logger)
 
     public async ValueTask DisposeAsync()
     {
+        if (_stop.IsCancellationRequested) return;
         await _stop.CancelAsync();
         if (_loop is not null)
         {
             try { await _loop; } catch (OperationCanceledException) { }
         }
-        _stop.Dispose();
     }
 }
