@@ -15,6 +15,7 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     [Inject] protected Language Language { get; set; } = default!;
     [Inject] protected LiveUpdates Live { get; set; } = default!;
     [Inject] private ILogger<DashboardPage> Logger { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     protected Text T => Language.Text;
 
@@ -41,6 +42,11 @@ public abstract class DashboardPage : ComponentBase, IDisposable
         {
             await call();
             Error = null;
+        }
+        catch (IndicatorsApiException e) when (e.Status == StatusCodes.Status401Unauthorized)
+        {
+            // The token expired or was revoked: the cookie is of no use any more; sign in again.
+            Navigation.NavigateTo(SignIn.SignInEndpoints.SignOutPath, forceLoad: true);
         }
         catch (Exception e) when (e is IndicatorsApiException or HttpRequestException or TaskCanceledException)
         {

@@ -60,8 +60,14 @@ public static class DashboardAuthentication
                     // The access token, not the ID token, names role, instansi and OPD (deploy/keycloak): it becomes the user.
                     var token = context.TokenEndpointResponse?.AccessToken;
                     var principal = await context.HttpContext.RequestServices.GetRequiredService<TokenSignIn>().ValidateAsync(token, context.HttpContext.RequestAborted);
-                    if (principal is null) context.Fail("The access token is not a valid SpbeOps token.");
-                    else context.Principal = principal;
+                    if (principal is null)
+                    {
+                        context.Fail("The access token is not a valid SpbeOps token.");
+                        return;
+                    }
+                    context.Principal = principal;
+                    // The cookie lives as long as the token it carries: then the user signs in again (at Keycloak, quickly).
+                    if (TokenSignIn.Expiry(principal) is { } expires) context.Properties!.ExpiresUtc = expires;
                 };
             });
         }

@@ -49,6 +49,10 @@ public sealed class TokenSignIn(IOptionsMonitor<JwtBearerOptions> jwt, IAuthoriz
         return new ClaimsPrincipal(identity);
     }
 
+    /// <summary>When the token expires (its <c>exp</c> claim), if it says.</summary>
+    public static DateTimeOffset? Expiry(ClaimsPrincipal principal) =>
+        long.TryParse(principal.FindFirst("exp")?.Value, out var exp) ? DateTimeOffset.FromUnixTimeSeconds(exp) : null;
+
     /// <summary>The cookie: the claims the pages show and authorize on, and the token itself for the API calls.</summary>
     public static AuthenticationProperties Properties(string token, DateTimeOffset? expires)
     {
