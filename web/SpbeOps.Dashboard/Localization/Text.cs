@@ -32,6 +32,7 @@ public sealed record Text
     public required string SelfAssessed { get; init; }
     public required string OfficialResults { get; init; }
     public required string Year { get; init; }
+    public required string Month { get; init; }
     public required string Target { get; init; }
     public required string ManagementDomain { get; init; }
     public required string Projection { get; init; }
@@ -98,6 +99,7 @@ public sealed record Text
         SelfAssessed = "penilaian mandiri",
         OfficialResults = "Hasil evaluasi resmi",
         Year = "Tahun",
+        Month = "Bulan",
         Target = "Target",
         ManagementDomain = "Domain Manajemen",
         Projection = "Proyeksi",
@@ -164,6 +166,7 @@ public sealed record Text
         SelfAssessed = "self-assessment",
         OfficialResults = "Official evaluation results",
         Year = "Year",
+        Month = "Month",
         Target = "Target",
         ManagementDomain = "Management domain",
         Projection = "Projection",
