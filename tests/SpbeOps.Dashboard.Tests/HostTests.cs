@@ -1,5 +1,9 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -130,6 +134,35 @@ public sealed partial class HostTests : IAsyncLifetime
     [InlineData("/health")]
     public async Task Scripts_styles_and_health_need_no_sign_in(string path) =>
         Assert.Equal(HttpStatusCode.OK, (await Browser().GetAsync(path)).StatusCode);
+
+    [Fact]
+    public async Task The_report_is_fetched_with_the_users_own_token_and_streamed_through()
+    {
+        // A stand-in for the Indicators API that hands the report to whoever presents a token, and remembers which.
+        var seen = new List<string>();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var api = builder.Build();
+        api.MapGet("/api/maturity/report", (HttpContext http) =>
+        {
+            seen.Add(http.Request.Headers.Authorization.ToString());
+            return Results.File("xlsx"u8.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "penilaian.xlsx");
+        });
+        await api.StartAsync();
+        var address = api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/";
+        await using var dashboard = _factory.WithWebHostBuilder(b => b.UseSetting("Services:indicators", address));
+
+        var browser = dashboard.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var token = Token(SpbeRoles.Auditor);
+        await browser.GetAsync($"/masuk?token={token}");
+        var report = await browser.GetAsync("/laporan/penilaian-mandiri.xlsx");
+
+        Assert.Equal(HttpStatusCode.OK, report.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", report.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("penilaian.xlsx", report.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal("xlsx", await report.Content.ReadAsStringAsync());
+        Assert.Equal(["Bearer " + token], seen);
+    }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();

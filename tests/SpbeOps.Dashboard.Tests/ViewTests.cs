@@ -194,6 +194,15 @@ public sealed class PenilaianMandiriTests : DashboardTestContext
         var page = RenderView<PenilaianMandiri>();
         Assert.Empty(page.FindAll("[data-testid^=self-assessment-save-]"));
         Assert.Contains("Hanya Diskominfo", page.Markup);
+        Assert.NotNull(page.Find("[data-testid=report-download]"));
+    }
+
+    [Fact]
+    public void An_opd_operator_gets_no_report_link_the_api_would_refuse()
+    {
+        Auth.SetRoles("opd-operator");
+        var page = RenderView<PenilaianMandiri>();
+        Assert.Empty(page.FindAll("[data-testid=report-download]"));
     }
 }
 
