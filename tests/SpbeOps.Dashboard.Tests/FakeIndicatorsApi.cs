@@ -15,6 +15,7 @@ public sealed class FakeIndicatorsApi : IIndicatorsApi
     public HeatmapView Heatmap { get; set; } = new([], [], []);
     public List<LevelHistoryEntry> History { get; } = [];
     public List<(int Number, int Level, string Explanation)> SelfAssessments { get; } = [];
+    public Dictionary<int, SelfAssessmentView> SelfAssessed { get; } = [];
     public int IndexCalls { get; private set; }
     public Pipe Stream { get; private set; } = new();
     public int StreamsOpened { get; private set; }
@@ -43,7 +44,7 @@ public sealed class FakeIndicatorsApi : IIndicatorsApi
             new Api.LocalizedText("Terkelola", "Managed"), "computed", true,
             [.. Enumerable.Range(1, 5).Select(l => new LevelResult(l, new Api.LocalizedText($"Teks level {l}", $"Level {l} text"), l <= level, l <= level,
                 l == 1 ? [] : [Criterion($"{number}.{l}.a", l <= level)]))],
-            missing, null, null));
+            missing, null, SelfAssessed.GetValueOrDefault(number)));
     }
 
     private static CriterionResult Criterion(string id, bool met, params Evidence[] evidence) =>

@@ -176,6 +176,18 @@ public sealed class PenilaianMandiriTests : DashboardTestContext
     }
 
     [Fact]
+    public void A_form_starts_from_the_last_assessment()
+    {
+        Api.Levels[44] = 3;
+        Api.SelfAssessed[44] = new SelfAssessmentView(3, "JDIH terhubung ke JDIHN", "diskominfo-admin", DateTimeOffset.Parse("2026-11-02T09:00:00Z"));
+        var page = RenderView<PenilaianMandiri>();
+        var form = page.Find("[data-testid=self-assessment-44]");
+        Assert.Equal("3", form.GetAttribute("data-level"));
+        Assert.Equal("JDIH terhubung ke JDIHN", form.QuerySelector("textarea")!.GetAttribute("value"));
+        Assert.Contains("2026-11-02", form.TextContent);
+    }
+
+    [Fact]
     public void Diskominfo_saves_an_explanation_through_the_api()
     {
         var page = RenderView<PenilaianMandiri>();
