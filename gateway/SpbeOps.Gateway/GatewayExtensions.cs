@@ -20,6 +20,13 @@ public static class GatewayExtensions
     public const string PublicCataloguePolicy = "public-catalogue";
 
     /// <summary>
+    /// The dashboard's pages (the catch-all route): no token at the gateway, because the dashboard signs its users in
+    /// itself (its cookie; <c>/masuk</c> must be reachable) and calls the API with their token. Named, like
+    /// <see cref="PublicCataloguePolicy"/>, so that no route is anonymous by accident.
+    /// </summary>
+    public const string DashboardPagesPolicy = "dashboard-pages";
+
+    /// <summary>
     /// YARP with routes and clusters from configuration (section <c>ReverseProxy</c>); every route names its
     /// authorization policy. The gateway validates tokens before forwarding; services validate them again.
     /// The services' routes and clusters come from <c>deploy/services.txt</c> (see <see cref="ServiceList"/>), as
@@ -32,7 +39,9 @@ public static class GatewayExtensions
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = services.ProxyConfiguration() });
         builder.Services.AddReverseProxy().LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
 
-        builder.Services.AddAuthorizationBuilder().AddPolicy(PublicCataloguePolicy, p => p.RequireAssertion(_ => true));
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(PublicCataloguePolicy, p => p.RequireAssertion(_ => true))
+            .AddPolicy(DashboardPagesPolicy, p => p.RequireAssertion(_ => true));
 
         var limits = RateLimits.From(builder.Configuration);
         builder.Services.AddSingleton(limits);

@@ -1,5 +1,4 @@
 using SpbeOps.Gateway;
-using SpbeOps.Gateway.Dashboard;
 using SpbeOps.Gateway.Health;
 using SpbeOps.Gateway.Security;
 using SpbeOps.ServiceDefaults;
@@ -15,7 +14,7 @@ app.UseSecurityHeaders();
 app.MapDefaultEndpoints();
 app.MapGatewayHealth();
 app.UseRateLimiter();
-app.MapDashboard();
+app.MapUnknownApi();
 app.MapReverseProxy();
 
 app.Run();

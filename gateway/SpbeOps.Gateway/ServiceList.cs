@@ -8,6 +8,9 @@ namespace SpbeOps.Gateway;
 public sealed record ServiceEntry(string Name, string Project, string Folder, int Port, string? Schema, IReadOnlyList<string> Routes)
 {
     public bool IsGateway => Name == ServiceList.GatewayName;
+
+    /// <summary>Routes <c>/</c>: the pages (the web dashboard), every path no other route or gateway endpoint takes.</summary>
+    public bool IsCatchAll => Routes.Contains(ServiceList.CatchAllRoute);
 }
 
 /// <summary>
@@ -18,6 +21,16 @@ public static partial class ServiceList
 {
     public const string FileName = "services.txt";
     public const string GatewayName = "gateway";
+
+    /// <summary>The route column value of the service that answers every other path (the dashboard's pages).</summary>
+    public const string CatchAllRoute = "/";
+
+    /// <summary>After every other route (YARP: lower Order wins), so <c>/api/...</c>, <c>/health</c>, <c>/alive</c> never reach it.</summary>
+    public const int CatchAllOrder = 1000;
+
+    /// <summary>Route metadata naming the Content-Security-Policy of the answers (<see cref="Security.SecurityHeaders"/>).</summary>
+    public const string PolicyMetadata = "ContentSecurityPolicy";
+    public const string PagesPolicy = "pages";
 
     public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, FileName);
 
@@ -38,8 +51,10 @@ public static partial class ServiceList
             if (f.Length != 6 || !Name().IsMatch(f[0]) || !int.TryParse(f[3], NumberStyles.None, CultureInfo.InvariantCulture, out var port))
                 throw new FormatException($"{source}:{i + 1}: expected 'name project folder port schema routes', got '{line}'");
             var routes = f[5] == "-" ? [] : f[5].Split(',');
-            if (routes.FirstOrDefault(r => !r.StartsWith('/') || r.EndsWith('/')) is { } bad)
-                throw new FormatException($"{source}:{i + 1}: route prefix '{bad}' must start with '/' and not end with it");
+            if (routes.FirstOrDefault(r => r != CatchAllRoute && (!r.StartsWith('/') || r.EndsWith('/'))) is { } bad)
+                throw new FormatException($"{source}:{i + 1}: route prefix '{bad}' must start with '/' and not end with it (or be '/' alone)");
+            if (routes.Contains(CatchAllRoute) && routes.Length > 1)
+                throw new FormatException($"{source}:{i + 1}: the catch-all route '/' stands alone");
             entries.Add(new ServiceEntry(f[0], f[1], f[2], port, f[4] == "-" ? null : f[4], routes));
         }
         if (entries.GroupBy(e => e.Name).FirstOrDefault(g => g.Count() > 1) is { } twice)
@@ -52,7 +67,11 @@ public static partial class ServiceList
     /// <summary>
     /// YARP configuration (keys under <c>ReverseProxy</c>) for the services: a cluster each with passive health
     /// checks and destination <c>http://127.0.0.1:port/</c>, and for each route prefix P the routes <c>P</c> and
-    /// <c>P/{**rest}</c>, both for members only and rate limited per user.
+    /// <c>P/{**rest}</c>, both for members only and rate limited per user. The catch-all <c>/</c> (the dashboard)
+    /// is one route <c>/{**rest}</c> after all others, with no token needed at the gateway
+    /// (<see cref="GatewayExtensions.DashboardPagesPolicy"/>), with the browser's Host header (its redirects and
+    /// cookies name the gateway's address) and the pages' Content-Security-Policy. WebSockets (the Blazor
+    /// circuit) pass through YARP as they are.
     /// </summary>
     public static Dictionary<string, string?> ProxyConfiguration(this IEnumerable<ServiceEntry> entries)
     {
@@ -62,6 +81,18 @@ public static partial class ServiceList
             var cluster = $"ReverseProxy:Clusters:{service.Name}";
             config[$"{cluster}:HealthCheck:Passive:Enabled"] = "true";
             config[$"{cluster}:Destinations:d1:Address"] = $"http://127.0.0.1:{service.Port}/";
+            if (service.IsCatchAll)
+            {
+                var route = $"ReverseProxy:Routes:{service.Name}";
+                config[$"{route}:ClusterId"] = service.Name;
+                config[$"{route}:AuthorizationPolicy"] = GatewayExtensions.DashboardPagesPolicy;
+                config[$"{route}:RateLimiterPolicy"] = GatewayExtensions.PerUserRateLimit;
+                config[$"{route}:Order"] = CatchAllOrder.ToString(CultureInfo.InvariantCulture);
+                config[$"{route}:Match:Path"] = "/{**rest}";
+                config[$"{route}:Metadata:{PolicyMetadata}"] = PagesPolicy;
+                config[$"{route}:Transforms:0:RequestHeaderOriginalHost"] = "true";
+                continue;
+            }
             foreach (var prefix in service.Routes)
             {
                 var id = prefix.Trim('/').Replace('/', '-');     // /api/assets -> api-assets

@@ -7,6 +7,7 @@ extern alias data;
 extern alias servicemanagement;
 extern alias competency;
 extern alias knowledge;
+extern alias dashboard;
 
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -40,6 +41,8 @@ public sealed class RunningSuite : IAsyncDisposable
             ["servicemanagement"] = (suite, infrastructure) => suite.Start(new ServiceFactory<servicemanagement::Program>(infrastructure)),
             ["competency"] = (suite, infrastructure) => suite.Start(new ServiceFactory<competency::Program>(infrastructure)),
             ["knowledge"] = (suite, infrastructure) => suite.Start(new ServiceFactory<knowledge::Program>(infrastructure)),
+            // The dashboard calls the Indicators API directly (started before it: the list's order), as under ./spbe.
+            ["dashboard"] = (suite, infrastructure) => suite.Start(new DashboardFactory(infrastructure, suite.Addresses["indicators"])),
         };
 
     /// <summary>The services of deploy/services.txt (copied next to the test binaries with the gateway).</summary>
@@ -47,12 +50,15 @@ public sealed class RunningSuite : IAsyncDisposable
 
     private readonly List<IAsyncDisposable> _hosts = [];
 
+    /// <summary>The address of each service started so far, by its name in the list.</summary>
+    public Dictionary<string, string> Addresses { get; } = [];
+
     public string GatewayUrl { get; private set; } = "";
 
     public static async Task<RunningSuite> StartAsync(InfrastructureFixture infrastructure)
     {
         var suite = new RunningSuite();
-        var addresses = new Dictionary<string, string>();
+        var addresses = suite.Addresses;
         foreach (var service in Listed)
         {
             if (!Starters.TryGetValue(service.Name, out var start))
@@ -84,6 +90,20 @@ public sealed class RunningSuite : IAsyncDisposable
 
     public HttpClient Client(string role, string instansi, string? opd = null) =>
         new HttpClient { BaseAddress = new Uri(GatewayUrl), Timeout = TimeSpan.FromSeconds(60) }.WithToken(role, instansi, opd);
+
+    /// <summary>
+    /// The dashboard on the test infrastructure's settings, with its Indicators address, and its static web assets
+    /// (MudBlazor's, Blazor's script) served from the build output as in Development.
+    /// </summary>
+    private sealed class DashboardFactory(InfrastructureFixture infrastructure, string indicators)
+        : ServiceFactory<dashboard::Program>(infrastructure, new Dictionary<string, string?> { ["Services:indicators"] = indicators })
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseStaticWebAssets();
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

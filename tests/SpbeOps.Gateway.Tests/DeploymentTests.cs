@@ -95,6 +95,17 @@ public sealed partial class DeploymentTests
     }
 
     [Fact]
+    public void The_dashboard_takes_every_other_path_and_knows_where_the_indicators_api_is()
+    {
+        var dashboard = Assert.Single(Listed, e => e.IsCatchAll);
+        Assert.Equal(["/"], dashboard.Routes);
+        var environment = Mapping(Mapping(ComposeServices(), dashboard.Name), "environment");
+        Assert.Equal("http://indicators:8080/", Scalar(environment, "Services__indicators"));
+        Assert.Throws<FormatException>(() => ServiceList.Parse("web SpbeOps.Web web/SpbeOps.Web 8190 - /,/api/web"));
+        Assert.Throws<FormatException>(() => ServiceList.Parse("web SpbeOps.Web web/SpbeOps.Web 8190 - /api/web/"));
+    }
+
+    [Fact]
     public void Compose_runs_postgres_15_and_rabbitmq_3_without_delayed_plugins()
     {
         var services = ComposeServices();

@@ -39,6 +39,7 @@ public sealed class StubBackend : IAsyncDisposable
         app.Map("/{**path}", (HttpContext http) => Results.Ok(new
         {
             path = http.Request.Path.Value,
+            host = http.Request.Host.Value,
             authorization = http.Request.Headers.Authorization.ToString(),
         }));
         await app.StartAsync();

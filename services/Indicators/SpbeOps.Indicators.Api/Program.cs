@@ -11,6 +11,7 @@ var app = builder.Build();
 
 app.MapDefaultEndpoints();
 app.MapMaturityApi();
+app.MapDashboardViewsApi();
 app.MapOrganisationApi();
 app.MapEvaluationsApi();
 app.MapMaturityStream();

@@ -185,11 +185,11 @@ public static class MaturityApi
             : null;
     }
 
-    private static async Task<Dictionary<int, IndicatorState>> SelfAssessments(IQuerySession session, CancellationToken ct) =>
+    internal static async Task<Dictionary<int, IndicatorState>> SelfAssessments(IQuerySession session, CancellationToken ct) =>
         (await session.Query<IndicatorState>().Where(s => s.Source == LevelSources.SelfAssessment && s.Opd == null).ToListAsync(ct))
             .ToDictionary(s => s.Indicator);
 
-    private static async Task<Dictionary<int, int>> CurrentLevels(IQuerySession session, MaturityEngine engine, CancellationToken ct)
+    internal static async Task<Dictionary<int, int>> CurrentLevels(IQuerySession session, MaturityEngine engine, CancellationToken ct)
     {
         var facts = await FactSet.LoadAsync(session, ct);
         var selfAssessed = await SelfAssessments(session, ct);
