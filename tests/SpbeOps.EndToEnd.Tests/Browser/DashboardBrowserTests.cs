@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -12,21 +13,40 @@ namespace SpbeOps.EndToEnd.Tests.Browser;
 /// test artefacts (<see cref="Chromium.ScreenshotPath"/>).
 /// </summary>
 [Collection(DashboardCollection.Name)]
-public sealed class DashboardBrowserTests(DashboardSuite dashboard)
+public sealed class DashboardBrowserTests(DashboardSuite dashboard) : IAsyncLifetime
 {
+    private readonly List<(IPage Page, string Test)> _pages = [];
     private static readonly TimeSpan Bounded = TimeSpan.FromSeconds(60);
     private static readonly int[] ManagementIndicators = Enumerable.Range(21, 11).ToArray();
 
     private HttpClient Api(string role, string instansi, string? opd = null) => dashboard.Suite.Client(role, instansi, opd);
 
-    private async Task<IPage> SignInAsync(string role, string instansi, string? opd = null, ViewportSize? viewport = null)
+    private async Task<IPage> SignInAsync(string role, string instansi, string? opd = null, ViewportSize? viewport = null,
+        [CallerMemberName] string test = "")
     {
         var page = await dashboard.NewPageAsync(viewport);
+        _pages.Add((page, test));
         await page.GotoAsync("/masuk");
         await page.GetByTestId("signin-token").FillAsync(TestAuth.Token(role, instansi, opd));
         await page.GetByTestId("signin-submit").ClickAsync();
         await Expect(page.GetByTestId("index-value")).ToBeVisibleAsync();
         return page;
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Every page as the test left it (what a failed test saw), beside the named screenshots; then closed.</summary>
+    public async Task DisposeAsync()
+    {
+        foreach (var ((page, test), i) in _pages.Select((p, i) => (p, i)))
+        {
+            try
+            {
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath($"last-{test}-{i}"), FullPage = true });
+            }
+            catch (PlaywrightException) { /* the page is gone: nothing to show */ }
+            await page.Context.CloseAsync();
+        }
     }
 
     private static Task ScreenshotAsync(IPage page, string name) =>
@@ -104,7 +124,7 @@ public sealed class DashboardBrowserTests(DashboardSuite dashboard)
     {
         var admin = Api("diskominfo-admin", dashboard.SeededInstansi);
         var page = await SignInAsync("diskominfo-admin", dashboard.SeededInstansi);
-        await page.GetByTestId("indicator-row-24").ClickAsync();
+        await page.GetByTestId("indicator-row-24").GetByRole(AriaRole.Link).First.ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/indikator/24"));
 
         await ShowsAsTheApi(() => page.GetByTestId("indicator-level").GetAttributeAsync("data-level"), () => ApiLevel(admin, 24), "indicator 24's level");
@@ -150,7 +170,7 @@ public sealed class DashboardBrowserTests(DashboardSuite dashboard)
     {
         var page = await SignInAsync("diskominfo-admin", dashboard.SeededInstansi);
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "id");
-        var indonesian = await page.GetByTestId("nav-peta-opd").InnerTextAsync();
+        var indonesian = (await page.GetByTestId("nav-peta-opd").TextContentAsync())!.Trim();
 
         await page.GetByTestId("lang-toggle").ClickAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
