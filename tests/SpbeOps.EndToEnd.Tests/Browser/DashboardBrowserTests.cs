@@ -30,6 +30,9 @@ public sealed class DashboardBrowserTests(DashboardSuite dashboard) : IAsyncLife
         await page.GetByTestId("signin-token").FillAsync(TestAuth.Token(role, instansi, opd));
         await page.GetByTestId("signin-submit").ClickAsync();
         await Expect(page.GetByTestId("index-value")).ToBeVisibleAsync();
+        // The page is interactive once its circuit has connected the live stream: clicks before that may be lost
+        // (a person would click again; a test must not).
+        await Expect(page.GetByTestId("live-status")).ToHaveAttributeAsync("data-state", "connected");
         return page;
     }
 
