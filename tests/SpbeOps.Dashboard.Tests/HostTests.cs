@@ -164,6 +164,33 @@ public sealed partial class HostTests : IAsyncLifetime
         Assert.Equal(["Bearer " + token], seen);
     }
 
+    [Fact]
+    public async Task The_report_answers_a_problem_when_the_api_refuses_it_or_cannot_be_reached()
+    {
+        // Refused: the API's own ProblemDetails reaches the browser (an operator may not have the report).
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var api = builder.Build();
+        api.MapGet("/api/maturity/report", () => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Tidak berwenang / Forbidden"));
+        await api.StartAsync();
+        var address = api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/";
+        await using var refusing = _factory.WithWebHostBuilder(b => b.UseSetting("Services:indicators", address));
+        var browser = refusing.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        await browser.GetAsync($"/masuk?token={Token(SpbeRoles.OpdOperator, "dinkes")}");
+        var refused = await browser.GetAsync("/laporan/penilaian-mandiri.xlsx");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Null(refused.Content.Headers.ContentDisposition);
+
+        // Unreachable (nothing listens on the factory's default address): 503 with a ProblemDetails, not a 500.
+        var signedIn = Browser();
+        await signedIn.GetAsync($"/masuk?token={Token()}");
+        var unreachable = await signedIn.GetAsync("/laporan/penilaian-mandiri.xlsx");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, unreachable.StatusCode);
+        Assert.Equal("application/problem+json", unreachable.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Indicators", await unreachable.Content.ReadAsStringAsync());
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 

@@ -81,13 +81,14 @@ public sealed class DashboardCollection : ICollectionFixture<DashboardSuite>
 /// <summary>The Chromium the tests drive, and where their screenshots go.</summary>
 public static class Chromium
 {
-    /// <summary><c>SPBE_TEST_BROWSER</c> (set by <c>./spbe test</c>), else the distribution's <c>/usr/bin/chromium</c>.</summary>
+    /// <summary><c>SPBE_TEST_BROWSER</c> (set by <c>./spbe test</c>), else the distribution's <c>chromium</c> on the PATH.</summary>
     public static string ExecutablePath()
     {
-        var configured = Environment.GetEnvironmentVariable("SPBE_TEST_BROWSER");
-        foreach (var candidate in new[] { configured, "/usr/bin/chromium", "/usr/bin/chromium-browser" })
-            if (!string.IsNullOrWhiteSpace(candidate) && File.Exists(candidate)) return candidate;
-        throw new InvalidOperationException(
+        if (Environment.GetEnvironmentVariable("SPBE_TEST_BROWSER") is { Length: > 0 } configured && File.Exists(configured)) return configured;
+        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .SelectMany(dir => new[] { "chromium", "chromium-browser" }.Select(name => Path.Combine(dir, name)))
+            .FirstOrDefault(File.Exists);
+        return onPath ?? throw new InvalidOperationException(
             "No Chromium for the browser tests: run them with ./spbe test (it installs Debian's chromium package), or " +
             "install it (apt-get install chromium) or point SPBE_TEST_BROWSER at a Chromium executable.");
     }

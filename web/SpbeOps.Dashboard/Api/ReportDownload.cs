@@ -16,16 +16,34 @@ public static class ReportDownload
         return app;
     }
 
-    private static async Task Download(HttpContext context, IHttpClientFactory clients, AccessToken token)
+    private static async Task Download(HttpContext context, IHttpClientFactory clients, AccessToken token, ILoggerFactory loggers)
     {
         var client = clients.CreateClient(IndicatorsApi.StreamClient);
         using var request = new HttpRequestMessage(HttpMethod.Get, IndicatorsApi.ReportPath);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await token.GetAsync());
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
-        context.Response.StatusCode = (int)response.StatusCode;
-        if (!response.IsSuccessStatusCode) return;
-        context.Response.ContentType = response.Content.Headers.ContentType?.ToString();
-        if (response.Content.Headers.ContentDisposition is { } disposition) context.Response.Headers.ContentDisposition = disposition.ToString();
-        await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, context.RequestAborted);
+        }
+        catch (HttpRequestException e)
+        {
+            // The Indicators service is down or unreachable: a 503 that says so, never a 500.
+            loggers.CreateLogger(typeof(ReportDownload)).LogWarning(e, "The self-assessment report could not be fetched from the Indicators API");
+            await TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "Layanan indikator tidak terjangkau / The Indicators service cannot be reached",
+                detail: "Coba lagi sebentar lagi / Try again shortly.").ExecuteAsync(context);
+            return;
+        }
+
+        using (response)
+        {
+            // The file, or the API's own refusal (a ProblemDetails: who may have the report is the API's rule).
+            context.Response.StatusCode = (int)response.StatusCode;
+            context.Response.ContentType = response.Content.Headers.ContentType?.ToString();
+            if (response.IsSuccessStatusCode && response.Content.Headers.ContentDisposition is { } disposition)
+                context.Response.Headers.ContentDisposition = disposition.ToString();
+            await response.Content.CopyToAsync(context.Response.Body, context.RequestAborted);
+        }
     }
 }

@@ -51,7 +51,7 @@ public static class DashboardViewsApi
             return new HeatmapRow(p.Code, p.Name, visible, cells);
         }).ToList();
         var distribution = indicators.Select((i, k) => new LevelCount(i.Number,
-            [.. Enumerable.Range(LevelEvaluator.Floor, LevelEvaluator.Top).Select(l => levels.Values.Count(v => v[k].Level == l))])).ToList();
+            [.. Enumerable.Range(LevelEvaluator.Floor, LevelEvaluator.Top - LevelEvaluator.Floor + 1).Select(l => levels.Values.Count(v => v[k].Level == l))])).ToList();
         var summaries = indicators.Select(i => new IndicatorSummary(i.Number, i.Name.Id, i.Aspect, engine.Assess(i.Number, null, facts).Level, LevelSources.Computed)).ToList();
         return TypedResults.Ok(new HeatmapView(summaries, rows, distribution));
     }
